@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, PageHeader } from "@/components/ui/card";
+import { formatDate } from "@/components/ui/dates";
+import { ChangePasswordForm } from "@/components/users/change-password-form";
+import { DeleteUserForm } from "@/components/users/delete-user-form";
+import { KeyDetails } from "@/components/users/key-details";
+import { requirePageActor } from "@/lib/auth/browser";
+import { db } from "@/lib/db/client";
+import { userListSelect } from "@/lib/users/view";
+
+export async function generateMetadata({ params }: { params: Promise<{ username: string }> }): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).username) };
+}
+
+export default async function UserPage({ params, searchParams }: { params: Promise<{ username: string }>; searchParams: Promise<{ created?: string }> }) {
+  const { actor } = await requirePageActor();
+  const username = decodeURIComponent((await params).username).toLowerCase();
+  const user = /^[a-z0-9_]{1,31}$/.test(username)
+    ? await db.user.findUnique({ where: { clusterId_username: { clusterId: actor.clusterId, username } }, select: userListSelect })
+    : null;
+  if (!user) notFound();
+  const self = user.username === actor.username;
+  const admin = actor.role === "admin";
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/users" className="text-sky-700 hover:underline dark:text-sky-400">← All users</Link>
+      </p>
+      <PageHeader title={user.username} description={<>{user.role}{self ? " · this is you" : ""}</>} />
+      {(await searchParams).created && <div className="mb-6"><Alert tone="success">User {user.username} was created.</Alert></div>}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Account">
+          <dl className="grid grid-cols-[10rem_1fr] gap-y-2 text-sm">
+            <dt className="text-slate-600 dark:text-slate-400">Role</dt>
+            <dd className="font-mono">{user.role}</dd>
+            <dt className="text-slate-600 dark:text-slate-400">Status</dt>
+            <dd>{user.locked ? <Badge tone="bad">Locked</Badge> : <Badge>Active</Badge>}</dd>
+            <dt className="text-slate-600 dark:text-slate-400">Created</dt>
+            <dd>{formatDate(user.createdAt)}</dd>
+            <dt className="text-slate-600 dark:text-slate-400">Last sign-in</dt>
+            <dd>{user.lastLoginAt ? formatDate(user.lastLoginAt) : "Never"}</dd>
+          </dl>
+          {user.locked && (
+            <div className="mt-4">
+              <Alert tone="warning" title="Locked after five failed sign-ins">
+                {admin ? "Set a new password below to unlock the account." : "An admin unlocks it by setting a new password."}
+              </Alert>
+            </div>
+          )}
+        </Card>
+        <Card title="Keys" description="Token-sign MFA and quorum keys, by fingerprint.">
+          <KeyDetails label="MFA (token-sign)" fingerprint={user.mfaFingerprint} bits={user.mfaKeyBits} registeredAt={user.mfaRegisteredAt} />
+          <KeyDetails label="Quorum" fingerprint={user.quorumFingerprint} bits={user.quorumKeyBits} registeredAt={user.quorumRegisteredAt} />
+        </Card>
+        {(self || admin) && (
+          <Card title="Change password" description={<>The console's <code className="font-mono">user change-password</code>.</>}>
+            <ChangePasswordForm username={user.username} role={user.role} self={self} />
+          </Card>
+        )}
+        {admin && !self && (
+          <Card title="Delete user" description={<>The console's <code className="font-mono">user delete</code>.</>}>
+            <DeleteUserForm username={user.username} role={user.role} />
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+"use server";
+import { redirect } from "next/navigation";
+import { browserCtx } from "@/lib/auth/browser";
+import { fields, formError } from "@/lib/forms/state";
+import type { FormState } from "@/lib/forms/types";
+import { changePassword } from "@/lib/users/change-password";
+import { createUser } from "@/lib/users/create";
+import { deleteUser } from "@/lib/users/delete";
+
+export async function createUserAction(_: FormState, formData: FormData): Promise<FormState> {
+  const input = fields(formData, ["username", "role", "password"]);
+  let username: string;
+  try {
+    ({ username } = await createUser(await browserCtx(), input));
+  } catch (e) {
+    return formError(e, { username: input.username ?? "", role: input.role ?? "" });
+  }
+  redirect(`/users/${username}?created=1`);
+}
+
+export async function changePasswordAction(_: FormState, formData: FormData): Promise<FormState> {
+  const input = fields(formData, ["username", "role", "password"]);
+  try {
+    await changePassword(await browserCtx(), input);
+  } catch (e) {
+    return formError(e);
+  }
+  return { status: "success", message: `The password of ${input.username} was changed. Their other sessions have ended, and the account is unlocked.` };
+}
+
+export async function deleteUserAction(_: FormState, formData: FormData): Promise<FormState> {
+  const input = fields(formData, ["username", "role"]);
+  if (formData.get("confirm") !== input.username) {
+    return { status: "error", message: "Type the username to confirm the deletion.", fieldErrors: { confirm: ["Type the username exactly."] } };
+  }
+  try {
+    await deleteUser(await browserCtx(), input);
+  } catch (e) {
+    return formError(e);
+  }
+  redirect(`/users?deleted=${encodeURIComponent(input.username!)}`);
+}

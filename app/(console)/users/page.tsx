@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { UserFilters } from "@/components/users/user-filters";
+import { UserTable } from "@/components/users/user-table";
+import { Pagination } from "@/components/users/pagination";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/card";
+import { requirePageActor } from "@/lib/auth/browser";
+import { OpError } from "@/lib/errors";
+import { listUsers } from "@/lib/users/list";
+
+export const metadata: Metadata = { title: "Users" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const ctx = await requirePageActor();
+  const raw = await searchParams;
+  const query = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
+  let result: Awaited<ReturnType<typeof listUsers>> | null = null;
+  let problem: string | null = null;
+  try {
+    result = await listUsers(ctx, query);
+  } catch (e) {
+    if (!(e instanceof OpError)) throw e;
+    problem = e.message;
+  }
+  const isAdmin = ctx.actor.role === "admin";
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description="Every account of this cluster, as cloudhsm-cli's user list shows them."
+        actions={isAdmin ? <Link href="/users/new" className={buttonClass()}>Create user</Link> : undefined}
+      />
+      <UserFilters values={query} />
+      {problem && <Alert tone="error" title="These filters could not be applied">{problem}</Alert>}
+      {result && (
+        <>
+          <UserTable users={result.users} filtered={Object.keys(query).some((k) => k !== "page")} />
+          <Pagination total={result.total} page={result.filters.page} perPage={result.filters.per_page} query={query} />
+        </>
+      )}
+    </>
+  );
+}

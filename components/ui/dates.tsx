@@ -1,0 +1,5 @@
+/** UTC, spelled out, so every reader sees the same instant as the audit log. */
+export function formatDate(d: Date | string): string {
+  const date = typeof d === "string" ? new Date(d) : d;
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}

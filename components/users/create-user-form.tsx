@@ -1,0 +1,34 @@
+"use client";
+import { useActionState } from "react";
+import { createUserAction } from "@/app/(console)/users/actions";
+import { FormMessage } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { idle } from "@/lib/forms/types";
+
+export function CreateUserForm() {
+  const [state, action] = useActionState(createUserAction, idle);
+  const v = state.values ?? {};
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="max-w-lg space-y-4" noValidate>
+      <FormMessage state={state} />
+      <Field
+        name="username"
+        label="Username"
+        defaultValue={v.username}
+        errors={e.username}
+        autoComplete="off"
+        hint="1 to 31 letters, digits or underscores. Not case-sensitive, stored in lowercase, never renamed."
+      />
+      <Field name="role" label="Role" errors={e.role} hint="admin manages users; crypto-user manages and uses keys.">
+        <select id="field-role" name="role" defaultValue={v.role || "crypto-user"} className={inputClass} aria-describedby="field-role-hint">
+          <option value="crypto-user">crypto-user</option>
+          <option value="admin">admin</option>
+        </select>
+      </Field>
+      <Field name="password" label="Password" type="password" autoComplete="new-password" errors={e.password} hint="8 to 64 characters. Share it with the user through a channel you trust." />
+      <SubmitButton pendingText="Creating…">Create user</SubmitButton>
+    </form>
+  );
+}

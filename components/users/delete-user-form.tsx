@@ -1,0 +1,28 @@
+"use client";
+import { useActionState } from "react";
+import { deleteUserAction } from "@/app/(console)/users/actions";
+import { FormMessage } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { idle } from "@/lib/forms/types";
+
+export function DeleteUserForm({ username, role }: { username: string; role: string }) {
+  const [state, action] = useActionState(deleteUserAction, idle);
+  return (
+    <form action={action} className="max-w-lg space-y-4" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="username" value={username} />
+      <input type="hidden" name="role" value={role} />
+      <Field
+        name="confirm"
+        label={`Type ${username} to confirm`}
+        autoComplete="off"
+        errors={state.fieldErrors?.confirm}
+        hint="The account, its keys and its sessions are removed. This cannot be undone."
+      />
+      <SubmitButton variant="danger" pendingText="Deleting…">
+        Delete {username}
+      </SubmitButton>
+    </form>
+  );
+}

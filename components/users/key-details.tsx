@@ -1,0 +1,27 @@
+import { Badge } from "@/components/ui/badge";
+import { formatDate } from "@/components/ui/dates";
+
+export const FINGERPRINT_COMMAND = "openssl pkey -pubin -in key.pem -outform DER | openssl dgst -sha256 -binary | base64";
+
+export function KeyDetails({ label, fingerprint, bits, registeredAt }: { label: string; fingerprint: string | null; bits: number | null; registeredAt: Date | null }) {
+  return (
+    <div className="border-t border-slate-200 py-3 first:border-t-0 first:pt-0 dark:border-slate-800">
+      <p className="text-sm font-medium">{label}</p>
+      {fingerprint ? (
+        <div className="mt-1 space-y-1 text-sm">
+          <p>
+            <Badge tone="good">Registered</Badge> RSA {bits} bits, {registeredAt ? formatDate(registeredAt) : ""}
+          </p>
+          <p className="break-all font-mono text-xs">{fingerprint}</p>
+          <details className="text-xs text-slate-600 dark:text-slate-400">
+            <summary className="cursor-pointer">Check this fingerprint with openssl</summary>
+            <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 font-mono dark:bg-slate-800">{FINGERPRINT_COMMAND}</pre>
+            <p className="mt-1">It prints the same value with trailing “=” padding, which the console leaves out.</p>
+          </details>
+        </div>
+      ) : (
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">None registered.</p>
+      )}
+    </div>
+  );
+}

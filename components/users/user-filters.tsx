@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { inputClass } from "@/components/ui/field";
+import { buttonClass } from "@/components/ui/button";
+
+const selects = [
+  { name: "role", label: "Role", options: [["", "Any role"], ["admin", "admin"], ["crypto-user", "crypto-user"]] },
+  { name: "mfa", label: "MFA", options: [["", "Any"], ["enabled", "Enabled"], ["disabled", "Not enabled"]] },
+  { name: "quorum", label: "Quorum key", options: [["", "Any"], ["enabled", "Registered"], ["disabled", "Not registered"]] },
+  { name: "locked", label: "Locked", options: [["", "Any"], ["true", "Locked"], ["false", "Not locked"]] },
+] as const;
+
+/** A plain GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */
+export function UserFilters({ values }: { values: Record<string, string> }) {
+  return (
+    <form role="search" aria-label="Filter users" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <div className="min-w-48 flex-1">
+        <label htmlFor="filter-search" className="block text-sm font-medium">
+          Username contains
+        </label>
+        <input id="filter-search" name="search" type="search" defaultValue={values.search} className={`${inputClass} mt-1`} autoComplete="off" />
+      </div>
+      {selects.map((s) => (
+        <div key={s.name}>
+          <label htmlFor={`filter-${s.name}`} className="block text-sm font-medium">
+            {s.label}
+          </label>
+          <select id={`filter-${s.name}`} name={s.name} defaultValue={values[s.name] ?? ""} className={`${inputClass} mt-1`}>
+            {s.options.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+      <button type="submit" className={buttonClass("secondary")}>
+        Apply filters
+      </button>
+      <Link href="/users" className="px-2 py-2 text-sm text-sky-700 hover:underline dark:text-sky-400">
+        Clear
+      </Link>
+    </form>
+  );
+}

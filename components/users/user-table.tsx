@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Fingerprint } from "@/components/users/fingerprint";
+import { formatDate } from "@/components/ui/dates";
+import type { UserRow } from "@/lib/users/view";
+
+export function UserTable({ users, filtered }: { users: UserRow[]; filtered: boolean }) {
+  if (users.length === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
+        <p className="font-medium">{filtered ? "No user matches these filters." : "This cluster has no users yet."}</p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          {filtered ? "Clear a filter or search for part of a username." : "An admin can create the first crypto user."}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Users of this cluster</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400">
+          <tr>
+            <th scope="col" className="px-4 py-3">Username</th>
+            <th scope="col" className="px-4 py-3">Role</th>
+            <th scope="col" className="px-4 py-3">Status</th>
+            <th scope="col" className="px-4 py-3">MFA (token-sign)</th>
+            <th scope="col" className="px-4 py-3">Quorum key</th>
+            <th scope="col" className="px-4 py-3">Last sign-in</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          {users.map((u) => (
+            <tr key={u.username} className="align-top">
+              <th scope="row" className="px-4 py-3 font-medium">
+                <Link href={`/users/${u.username}`} className="text-sky-700 hover:underline dark:text-sky-400">
+                  {u.username}
+                </Link>
+              </th>
+              <td className="px-4 py-3 font-mono text-xs">{u.role}</td>
+              <td className="px-4 py-3">{u.locked ? <Badge tone="bad">Locked</Badge> : <Badge>Active</Badge>}</td>
+              <td className="px-4 py-3">
+                {u.mfaFingerprint ? <Fingerprint label="Enabled" value={u.mfaFingerprint} /> : <Badge tone="warn">Not enabled</Badge>}
+              </td>
+              <td className="px-4 py-3">
+                {u.quorumFingerprint ? <Fingerprint label="Registered" value={u.quorumFingerprint} /> : <span className="text-slate-500 dark:text-slate-400">None</span>}
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap">{u.lastLoginAt ? formatDate(u.lastLoginAt) : <span className="text-slate-500 dark:text-slate-400">Never</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { UnexpectedError } from "../audit/operation";
+import { OpError } from "../errors";
+import { logUnexpected } from "../log";
+
+/** cloudhsm-cli's answer shape: error_code 0 with data, or 1 with the message a person reads. */
+export function ok(data: unknown, status = 200) {
+  return NextResponse.json({ error_code: 0, data }, { status });
+}
+
+export function fail(status: number, message: string, headers?: Record<string, string>) {
+  return NextResponse.json({ error_code: 1, data: message }, { status, headers });
+}
+
+export function failFromError(where: string, e: unknown) {
+  if (e instanceof OpError) {
+    const retry = e.details.retryAfterSeconds;
+    return fail(e.status, e.message, retry ? { "Retry-After": String(retry) } : undefined);
+  }
+  if (e instanceof UnexpectedError) return fail(500, e.message);
+  const id = logUnexpected(where, e);
+  return fail(500, `Something went wrong on the server (error ${id}); nothing was changed.`);
+}

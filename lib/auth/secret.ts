@@ -1,0 +1,25 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { dataDirectory } from "../db/location";
+
+/**
+ * AUTH_SECRET from the environment, or one generated on first start and kept (0600) in the data
+ * folder, so that a restart keeps sessions valid without any configuration.
+ */
+export function authSecret(): string {
+  const fromEnv = process.env.AUTH_SECRET?.trim();
+  if (fromEnv) return fromEnv;
+  const dir = dataDirectory();
+  const file = path.join(dir, "auth-secret");
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    fs.writeFileSync(file, randomBytes(48).toString("base64url"), { flag: "wx", mode: 0o600 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
+  const secret = fs.readFileSync(file, "utf8").trim();
+  process.env.AUTH_SECRET = secret;
+  return secret;
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .default("")
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  TRUST_PROXY: flag,
+  SESSION_IDLE_MINUTES: positive(30),
+  SESSION_MAX_HOURS: positive(12),
+  LOGIN_RATE_PER_USERNAME: positive(10),
+  LOGIN_RATE_PER_ADDRESS: positive(60),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Settings = z.infer<typeof schema>;
+
+let cached: Settings | undefined;
+
+/** Environment settings, checked once; a bad value stops the server with the variable's name. */
+export function settings(): Settings {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration in the environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function overrideSettingsForTests(patch: Partial<Settings>): void {
+  cached = { ...settings(), ...patch };
+}
+
+export const LOCKOUT_THRESHOLD = 5;

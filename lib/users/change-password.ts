@@ -1,0 +1,46 @@
+import "server-only";
+import { z } from "zod";
+import type { Ctx } from "../auth/actor";
+import { authorize } from "../auth/guard";
+import { hashPassword } from "../auth/password";
+import { endUserSessions } from "../auth/sessions";
+import { runOperation } from "../audit/operation";
+import { now } from "../clock";
+import { db } from "../db/client";
+import { parseInput } from "../validation";
+import { findTarget } from "./find";
+import { passwordSchema, roleSchema, usernameSchema } from "./schemas";
+
+export const changePasswordSchema = z.strictObject({
+  username: usernameSchema,
+  role: roleSchema,
+  password: passwordSchema,
+});
+
+/**
+ * `user change-password`: anyone for themself, an admin for anyone of the cluster. Setting a password
+ * unlocks the account and ends the user's other sessions.
+ */
+export async function changePassword(ctx: Ctx, input: unknown): Promise<{ username: string; role: string }> {
+  return runOperation(ctx, "user change-password", async (audit) => {
+    const probe = z.object({ username: usernameSchema }).safeParse(input ?? {});
+    const actor = authorize(ctx, "user change-password for another user", { roles: ["admin"], self: "allowed" }, probe.data?.username);
+    const data = parseInput(changePasswordSchema, input);
+    audit.target = data.username;
+    const passwordHash = await hashPassword(data.password);
+    return db.$transaction(async (tx) => {
+      const user = await findTarget(tx, actor.clusterId, data.username, data.role);
+      await tx.user.update({
+        where: { id: user.id },
+        data: { passwordHash, passwordChangedAt: now(), locked: false, failedLogins: 0 },
+      });
+      const self = user.id === actor.userId;
+      const ended = await endUserSessions(tx, user.id, self ? actor.sessionId : undefined);
+      await audit.success(tx, {
+        before: { locked: user.locked, password_changed_at: user.passwordChangedAt },
+        after: { locked: false, password_changed_at: now(), sessions_ended: ended },
+      });
+      return { username: data.username, role: data.role };
+    });
+  });
+}

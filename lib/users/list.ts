@@ -1,0 +1,60 @@
+import "server-only";
+import { z } from "zod";
+import type { Prisma } from "@prisma/client";
+import type { Ctx } from "../auth/actor";
+import { authorize } from "../auth/guard";
+import { db } from "../db/client";
+import { parseInput } from "../validation";
+import { roleSchema } from "./schemas";
+import { userListSelect, type UserRow } from "./view";
+
+const state = z.enum(["enabled", "disabled"], { error: "Use enabled or disabled." });
+
+export const listUsersSchema = z.object({
+  search: z
+    .string()
+    .trim()
+    .max(31, "Search for at most 31 characters.")
+    .regex(/^[A-Za-z0-9_]*$/, "Usernames hold only letters, digits and underscores.")
+    .optional()
+    .transform((s) => s?.toLowerCase() || undefined),
+  role: roleSchema.optional(),
+  mfa: state.optional(),
+  quorum: state.optional(),
+  locked: z.enum(["true", "false"], { error: "Use true or false." }).optional(),
+  page: z.coerce.number({ error: "Page must be a number." }).int().min(1, "Pages start at 1.").max(100_000).default(1),
+  per_page: z.coerce.number().int().min(1).max(100, "At most 100 users a page.").default(25),
+});
+
+export type UserFilters = z.output<typeof listUsersSchema>;
+
+const hasKey = (on: "enabled" | "disabled" | undefined) => (on === undefined ? undefined : on === "enabled" ? { not: null } : null);
+
+export function userWhere(clusterId: string, f: UserFilters): Prisma.UserWhereInput {
+  return {
+    clusterId,
+    ...(f.search ? { username: { contains: f.search } } : {}),
+    ...(f.role ? { role: f.role } : {}),
+    ...(f.locked ? { locked: f.locked === "true" } : {}),
+    ...(f.mfa ? { mfaFingerprint: hasKey(f.mfa) } : {}),
+    ...(f.quorum ? { quorumFingerprint: hasKey(f.quorum) } : {}),
+  };
+}
+
+/** `user list`: one page of the cluster's users, in username order, with the total that matched. */
+export async function listUsers(ctx: Ctx, input: unknown): Promise<{ users: UserRow[]; total: number; filters: UserFilters }> {
+  const actor = authorize(ctx, "user list", { roles: ["admin", "crypto-user"] });
+  const filters = parseInput(listUsersSchema, input);
+  const where = userWhere(actor.clusterId, filters);
+  const [users, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      select: userListSelect,
+      orderBy: { username: "asc" },
+      skip: (filters.page - 1) * filters.per_page,
+      take: filters.per_page,
+    }),
+    db.user.count({ where }),
+  ]);
+  return { users, total, filters };
+}

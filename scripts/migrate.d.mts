@@ -1,0 +1,2 @@
+export function databaseFile(): string;
+export function migrate(options?: { quiet?: boolean }): string;

@@ -1,0 +1,24 @@
+// Applies pending migrations to the configured SQLite file (offline: Prisma's wasm schema engine).
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export function databaseFile() {
+  const url = process.env.DATABASE_URL?.trim() || "file:./data/console.db";
+  if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be a SQLite file URL (file:./data/console.db); got another kind.`);
+  return path.resolve(process.cwd(), url.slice(5));
+}
+
+export function migrate({ quiet = false } = {}) {
+  const file = databaseFile();
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const prisma = path.join(root, "node_modules", "prisma", "build", "index.js");
+  const out = execFileSync(process.execPath, [prisma, "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${file}` }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  if (!quiet) process.stdout.write(out.split("\n").filter((l) => /migration|applied/i.test(l)).join("\n") + "\n");
+  return file;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) migrate();

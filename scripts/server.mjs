@@ -1,0 +1,21 @@
+// The console's HTTP server: Next.js behind a plain Node server that records each request's real peer
+// address (Next keeps any X-Forwarded-For a client sends, so rate limits cannot trust it).
+import http from "node:http";
+import next from "next";
+
+export async function serve({ dev = false, port = Number(process.env.PORT) || 3000, hostname = process.env.HOST || "0.0.0.0", dir } = {}) {
+  const app = next({ dev, dir, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    req.headers["x-console-peer"] = req.socket.remoteAddress ?? "unknown";
+    handle(req, res);
+  });
+  await new Promise((resolve, reject) => server.once("error", reject).listen(port, hostname, resolve));
+  const shown = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
+  console.log(`HSM console ready on http://${shown}:${port}`);
+  const stop = () => server.close(() => process.exit(0));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  return server;
+}
