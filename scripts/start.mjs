@@ -1,38 +1,12 @@
 // `npm start`: migrate the embedded database, build when the sources changed, then serve.
-import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildIfStale } from "./build.mjs";
 import { migrate } from "./migrate.mjs";
 import { serve } from "./server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
-const sources = ["app", "components", "lib", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
-
-function sourceHash() {
-  const h = createHash("sha256");
-  const walk = (p) => {
-    const full = path.join(root, p);
-    if (!fs.existsSync(full)) return;
-    if (fs.statSync(full).isDirectory()) {
-      for (const name of fs.readdirSync(full).sort()) if (!name.endsWith(".test.ts")) walk(path.join(p, name));
-    } else h.update(p).update(fs.readFileSync(full));
-  };
-  sources.forEach(walk);
-  return h.digest("hex");
-}
-
-function buildIfStale() {
-  const stamp = path.join(root, ".next", "console-source-hash");
-  const want = sourceHash();
-  const have = fs.existsSync(stamp) && fs.existsSync(path.join(root, ".next", "BUILD_ID")) ? fs.readFileSync(stamp, "utf8") : "";
-  if (have === want) return;
-  console.log("Building the console (first start, or the sources changed)…");
-  execFileSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  fs.writeFileSync(stamp, want);
-}
 
 const file = migrate();
 console.log(`Database: ${file}`);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { inputClass } from "@/components/ui/field";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 
 const selects = [
   { name: "role", label: "Role", options: [["", "Any role"], ["admin", "admin"], ["crypto-user", "crypto-user"]] },

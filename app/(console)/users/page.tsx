@@ -4,7 +4,7 @@ import { UserFilters } from "@/components/users/user-filters";
 import { UserTable } from "@/components/users/user-table";
 import { Pagination } from "@/components/users/pagination";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/browser";
 import { OpError } from "@/lib/errors";

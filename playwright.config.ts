@@ -1,0 +1,38 @@
+import { defineConfig } from "@playwright/test";
+
+const port = 3100;
+export const E2E = { admin: "admin", password: "e2e admin password", baseURL: `http://127.0.0.1:${port}` };
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "e2e/.artifacts/results",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: E2E.baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  webServer: {
+    command: "node scripts/e2e-server.mjs",
+    url: `${E2E.baseURL}/api/v1/clusters`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      E2E_PORT: String(port),
+      E2E_ADMIN: E2E.admin,
+      E2E_ADMIN_PASSWORD: E2E.password,
+      TRUST_PROXY: "1",
+      LOGIN_RATE_PER_ADDRESS: "100000",
+    },
+  },
+});

@@ -1,0 +1,22 @@
+// The server the end-to-end tests talk to: a fresh database in a temporary folder, one bootstrapped
+// cluster, then the production build on E2E_PORT.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { migrate } from "./migrate.mjs";
+import { serve } from "./server.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hsm-console-e2e-"));
+process.env.DATABASE_URL = `file:${path.join(dir, "console.db")}`;
+process.env.NODE_ENV = "production";
+migrate({ quiet: true });
+execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bootstrap.ts", "--cluster-name", "E2E Cluster", "--hsms", "2", "--admin", process.env.E2E_ADMIN], {
+  cwd: root,
+  env: { ...process.env, BOOTSTRAP_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD },
+  stdio: "ignore",
+});
+process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+await serve({ dir: root, port: Number(process.env.E2E_PORT), hostname: "127.0.0.1" });
