@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
-const port = 3100;
+const port = Number(process.env.E2E_PORT) || 3100;
 export const E2E = { admin: "admin", password: "e2e admin password", baseURL: `http://127.0.0.1:${port}` };
 
 export default defineConfig({

@@ -31,7 +31,7 @@ export function UserTable({ users, filtered }: { users: UserRow[]; filtered: boo
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
           {users.map((u) => (
-            <tr key={u.username} className="align-top">
+            <tr key={u.username} className="align-middle">
               <th scope="row" className="px-4 py-3 font-medium">
                 <Link href={`/users/${u.username}`} className="text-sky-700 hover:underline dark:text-sky-400">
                   {u.username}

@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expectAccessible } from "./support";
+
+// A second server, as `npm start` runs it, on an empty database: it must print a one-time setup link.
+test("first start prints a one-time setup link whose page creates the cluster and its admin", async ({ page }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hsm-console-setup-"));
+  const port = 3100 + 50 + test.info().workerIndex;
+  const server = spawn(process.execPath, ["scripts/start.mjs"], {
+    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "console.db")}`, PORT: String(port), HOST: "127.0.0.1", AUTH_SECRET: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  try {
+    const link = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      const timer = setTimeout(() => reject(new Error(`no setup link in: ${out}`)), 60_000);
+      server.stdout.on("data", (chunk) => {
+        out += chunk;
+        const match = /(http:\/\/localhost:\d+\/setup\/[A-Za-z0-9_-]+)/.exec(out);
+        if (match && out.includes("ready on")) (clearTimeout(timer), resolve(match[1]));
+      });
+    });
+    await page.goto(link.replace("localhost", "127.0.0.1"));
+    await expect(page.getByRole("heading", { name: "Set up the first cluster" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel("Cluster name").fill("Setup Cluster");
+    await page.getByLabel("Number of HSMs").fill("3");
+    await page.getByLabel("First admin's username").fill("First_Admin");
+    await page.getByLabel("Admin password").fill("first admin password");
+    await page.getByRole("button", { name: "Create cluster and admin" }).click();
+    await expect(page.getByText("Setup complete")).toBeVisible();
+    await page.getByRole("link", { name: "Go to sign-in" }).click();
+    await page.getByLabel("Username").fill("first_admin");
+    await page.getByLabel("Password").fill("first admin password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+    await page.getByRole("link", { name: "Cluster" }).click();
+    await expect(page.getByRole("heading", { name: "HSMs (3)" })).toBeVisible();
+
+    await page.goto(link.replace("localhost", "127.0.0.1"));
+    await expect(page.getByText("This setup link does not work")).toBeVisible();
+    // The generated session secret is kept beside the database, readable by its owner only.
+    expect((fs.statSync(path.join(dir, "auth-secret")).mode & 0o777).toString(8)).toBe("600");
+  } finally {
+    server.kill("SIGTERM");
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
