@@ -90,6 +90,27 @@ CREATE TABLE "AuditEvent" (
     "after" TEXT
 );
 
+-- CreateTable
+CREATE TABLE "Challenge" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "purpose" TEXT NOT NULL,
+    "clusterId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "sessionId" TEXT,
+    "createdAt" DATETIME NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "consumedAt" DATETIME,
+    CONSTRAINT "Challenge_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ChallengeToken" (
+    "digest" TEXT NOT NULL PRIMARY KEY,
+    "challengeId" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    CONSTRAINT "ChallengeToken_challengeId_fkey" FOREIGN KEY ("challengeId") REFERENCES "Challenge" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Cluster_name_key" ON "Cluster"("name");
 
@@ -122,4 +143,10 @@ CREATE INDEX "AuditEvent_clusterId_createdAt_idx" ON "AuditEvent"("clusterId", "
 
 -- CreateIndex
 CREATE INDEX "AuditEvent_clusterId_operation_createdAt_idx" ON "AuditEvent"("clusterId", "operation", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Challenge_userId_purpose_consumedAt_idx" ON "Challenge"("userId", "purpose", "consumedAt");
+
+-- CreateIndex
+CREATE INDEX "ChallengeToken_challengeId_position_idx" ON "ChallengeToken"("challengeId", "position");
 
