@@ -14,6 +14,7 @@ const schema = z.object({
   SESSION_MAX_HOURS: positive(12),
   LOGIN_RATE_PER_USERNAME: positive(10),
   LOGIN_RATE_PER_ADDRESS: positive(60),
+  MFA_TOKEN_TIMEOUT_SECONDS: positive(600),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -38,3 +39,6 @@ export function overrideSettingsForTests(patch: Partial<Settings>): void {
 }
 
 export const LOCKOUT_THRESHOLD = 5;
+
+/** How long an MFA token file (sign-in or registration) may be signed and uploaded. */
+export const mfaTokenTimeoutSeconds = () => settings().MFA_TOKEN_TIMEOUT_SECONDS;

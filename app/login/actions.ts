@@ -1,18 +1,45 @@
 "use server";
 import { browserCtx } from "@/lib/auth/browser";
 import { loginWithPassword } from "@/lib/auth/login";
+import { loginWithMfa } from "@/lib/auth/login-mfa";
 import { signIn } from "@/lib/auth/nextauth";
-import { fields, formError } from "@/lib/forms/state";
+import { fields, fileOrText, formError } from "@/lib/forms/state";
 import type { FormState } from "@/lib/forms/types";
+import { serializeTokenFile } from "@/lib/token-files";
 
 export async function loginAction(_: FormState, formData: FormData): Promise<FormState> {
   const input = fields(formData, ["cluster_id", "username", "password"]);
   let handoff: string;
   try {
-    const signedIn = await loginWithPassword(await browserCtx(), input, "browser");
-    handoff = signedIn.session.token;
+    const result = await loginWithPassword(await browserCtx(), input, "browser");
+    if (result.mfaRequired) {
+      return {
+        status: "success",
+        values: { cluster_id: result.clusterId, username: result.username },
+        data: {
+          mfa: true,
+          text: serializeTokenFile(result.tokenFile),
+          unsigned: result.tokenFile.tokens.map((t) => t.unsigned),
+          expiresAt: result.expiresAt.toISOString(),
+          fileName: `${result.clusterId}-${result.username}-login-token.json`,
+        },
+      };
+    }
+    handoff = result.session.token;
   } catch (e) {
     return formError(e, { cluster_id: input.cluster_id ?? "", username: input.username ?? "" });
+  }
+  await signIn("credentials", { handoff, redirectTo: "/users" });
+  return { status: "success" };
+}
+
+export async function mfaLoginAction(_: FormState, formData: FormData): Promise<FormState> {
+  const input = { ...fields(formData, ["cluster_id", "username"]), signed_token_file: await fileOrText(formData, "signed_token_file") };
+  let handoff: string;
+  try {
+    handoff = (await loginWithMfa(await browserCtx(), input, "browser")).session.token;
+  } catch (e) {
+    return formError(e);
   }
   await signIn("credentials", { handoff, redirectTo: "/users" });
   return { status: "success" };

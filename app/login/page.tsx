@@ -12,7 +12,7 @@ export default async function LoginPage() {
   if (ctx.actor) redirect("/users");
   const clusters = await listClusters();
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6 py-12">
+    <main className="mx-auto flex min-h-screen max-w-2xl flex-col justify-center px-6 py-12">
       <p className="text-sm font-medium text-sky-700 dark:text-sky-400">HSM console</p>
       <h1 className="mt-1 text-2xl font-semibold tracking-tight">Sign in</h1>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">

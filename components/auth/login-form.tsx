@@ -5,10 +5,14 @@ import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { idle } from "@/lib/forms/types";
+import { MfaStep, type LoginChallenge } from "./mfa-step";
 
 export function LoginForm({ clusters }: { clusters: { id: string; name: string }[] }) {
   const [state, action] = useActionState(loginAction, idle);
   const v = state.values ?? {};
+  if (state.status === "success" && state.data?.mfa) {
+    return <MfaStep clusterId={v.cluster_id} username={v.username} challenge={state.data as unknown as LoginChallenge} />;
+  }
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />

@@ -18,6 +18,7 @@ test("sign-in is case-insensitive on the username and opens a session that is ch
   const { clusterId } = await makeCluster();
   const { username } = await makeUser(clusterId);
   const signed = await loginWithPassword(anonymous, { cluster_id: clusterId, username: username.toUpperCase(), password: PASSWORD }, "api");
+  assert.ok(!signed.mfaRequired);
   assert.equal(signed.username, username);
   const actor = await findActiveSession({ token: signed.session.token, kind: "api" });
   assert.equal(actor?.username, username);

@@ -14,6 +14,7 @@ export function formError(e: unknown, values: Record<string, string> = {}): Form
       message: onlyFields ? "Please correct the fields marked below; nothing was changed." : e.message,
       fieldErrors,
       values,
+      data: e.details.data as Record<string, unknown> | undefined,
     };
   }
   if (e instanceof UnexpectedError) return { status: "error", message: e.message, values };
@@ -29,4 +30,12 @@ export function fields(formData: FormData, names: string[]): Record<string, stri
     if (typeof v === "string") out[name] = v;
   }
   return out;
+}
+
+/** A field given as an uploaded file (`<name>_upload`) or as pasted text (`<name>`); the file wins. */
+export async function fileOrText(formData: FormData, name: string): Promise<string | undefined> {
+  const upload = formData.get(`${name}_upload`);
+  if (upload instanceof File && upload.size > 0) return upload.text();
+  const text = formData.get(name);
+  return typeof text === "string" && text.trim() ? text : undefined;
 }

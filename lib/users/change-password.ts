@@ -9,12 +9,13 @@ import { now } from "../clock";
 import { db } from "../db/client";
 import { parseInput } from "../validation";
 import { findTarget } from "./find";
-import { passwordSchema, roleSchema, usernameSchema } from "./schemas";
+import { optionalFlag, passwordSchema, roleSchema, usernameSchema } from "./schemas";
 
 export const changePasswordSchema = z.strictObject({
   username: usernameSchema,
   role: roleSchema,
   password: passwordSchema,
+  deregister_mfa: optionalFlag,
 });
 
 /**
@@ -32,13 +33,19 @@ export async function changePassword(ctx: Ctx, input: unknown): Promise<{ userna
       const user = await findTarget(tx, actor.clusterId, data.username, data.role);
       await tx.user.update({
         where: { id: user.id },
-        data: { passwordHash, passwordChangedAt: now(), locked: false, failedLogins: 0 },
+        data: {
+          passwordHash,
+          passwordChangedAt: now(),
+          locked: false,
+          failedLogins: 0,
+          ...(data.deregister_mfa ? { mfaPublicKey: null, mfaFingerprint: null, mfaKeyBits: null, mfaRegisteredAt: null } : {}),
+        },
       });
       const self = user.id === actor.userId;
       const ended = await endUserSessions(tx, user.id, self ? actor.sessionId : undefined);
       await audit.success(tx, {
-        before: { locked: user.locked, password_changed_at: user.passwordChangedAt },
-        after: { locked: false, password_changed_at: now(), sessions_ended: ended },
+        before: { locked: user.locked, password_changed_at: user.passwordChangedAt, ...(data.deregister_mfa ? { mfa_fingerprint: user.mfaFingerprint } : {}) },
+        after: { locked: false, password_changed_at: now(), sessions_ended: ended, ...(data.deregister_mfa ? { mfa_fingerprint: null } : {}) },
       });
       return { username: data.username, role: data.role };
     });

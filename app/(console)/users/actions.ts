@@ -19,13 +19,15 @@ export async function createUserAction(_: FormState, formData: FormData): Promis
 }
 
 export async function changePasswordAction(_: FormState, formData: FormData): Promise<FormState> {
-  const input = fields(formData, ["username", "role", "password"]);
+  const input = { ...fields(formData, ["username", "role", "password"]), deregister_mfa: formData.get("deregister_mfa") === "on" };
+  let username: string;
   try {
-    await changePassword(await browserCtx(), input);
+    ({ username } = await changePassword(await browserCtx(), input));
   } catch (e) {
     return formError(e);
   }
-  return { status: "success", message: `The password of ${input.username} was changed. Their other sessions have ended, and the account is unlocked.` };
+  const mfa = input.deregister_mfa ? " Their MFA key was removed." : "";
+  return { status: "success", message: `The password of ${username} was changed. Their other sessions have ended, and the account is unlocked.${mfa}` };
 }
 
 export async function deleteUserAction(_: FormState, formData: FormData): Promise<FormState> {

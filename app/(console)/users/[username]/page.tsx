@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button-class";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/dates";
 import { ChangePasswordForm } from "@/components/users/change-password-form";
@@ -54,11 +55,16 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         </Card>
         <Card title="Keys" description="Token-sign MFA and quorum keys, by fingerprint.">
           <KeyDetails label="MFA (token-sign)" fingerprint={user.mfaFingerprint} bits={user.mfaKeyBits} registeredAt={user.mfaRegisteredAt} />
+          {(self || admin) && (
+            <Link href={`/users/${user.username}/mfa`} className={`${buttonClass("secondary")} mb-3`}>
+              {user.mfaFingerprint ? "Change or remove MFA" : "Register MFA"}
+            </Link>
+          )}
           <KeyDetails label="Quorum" fingerprint={user.quorumFingerprint} bits={user.quorumKeyBits} registeredAt={user.quorumRegisteredAt} />
         </Card>
         {(self || admin) && (
           <Card title="Change password" description={<>The console's <code className="font-mono">user change-password</code>.</>}>
-            <ChangePasswordForm username={user.username} role={user.role} self={self} />
+            <ChangePasswordForm username={user.username} role={user.role} self={self} hasMfa={Boolean(user.mfaFingerprint)} />
           </Card>
         )}
         {admin && !self && (

@@ -1,0 +1,46 @@
+"use server";
+import { browserCtx } from "@/lib/auth/browser";
+import { fields, fileOrText, formError } from "@/lib/forms/state";
+import type { FormState } from "@/lib/forms/types";
+import { changeMfa, requestMfaTokenFile } from "@/lib/mfa/change-mfa";
+import { serializeTokenFile } from "@/lib/token-files";
+
+export async function requestTokenFileAction(_: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const { token_file, expires_at } = await requestMfaTokenFile(await browserCtx(), { ...fields(formData, ["username", "role"]), token: true });
+    return {
+      status: "success",
+      data: { text: serializeTokenFile(token_file), unsigned: token_file.tokens.map((t) => t.unsigned), expiresAt: expires_at.toISOString() },
+    };
+  } catch (e) {
+    return formError(e);
+  }
+}
+
+export async function registerMfaAction(_: FormState, formData: FormData): Promise<FormState> {
+  const input = {
+    ...fields(formData, ["username", "role", "change_password"]),
+    signed_token_file: await fileOrText(formData, "signed_token_file"),
+    public_key_pem: await fileOrText(formData, "public_key_pem"),
+    change_quorum: formData.get("change_quorum") === "on",
+  };
+  try {
+    const done = await changeMfa(await browserCtx(), input);
+    return { status: "success", message: `MFA is enabled for ${done.username}: RSA ${done.bits} bits, ${done.fingerprint}.`, data: { fingerprint: done.fingerprint, bits: done.bits } };
+  } catch (e) {
+    return formError(e);
+  }
+}
+
+export async function deregisterMfaAction(_: FormState, formData: FormData): Promise<FormState> {
+  const input = { ...fields(formData, ["username", "role", "change_password"]), deregister: true as const, change_quorum: formData.get("change_quorum") === "on" };
+  if (formData.get("needs_confirmation") === "yes" && formData.get("confirm") !== "on") {
+    return { status: "error", message: "Tick the confirmation to remove this user's MFA key.", fieldErrors: { confirm: ["Confirm to continue."] } };
+  }
+  try {
+    const done = await changeMfa(await browserCtx(), input);
+    return { status: "success", message: `MFA is removed for ${done.username}${input.change_quorum ? ", and so is the quorum key" : ""}.` };
+  } catch (e) {
+    return formError(e);
+  }
+}

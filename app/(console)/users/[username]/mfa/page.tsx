@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeregisterMfa } from "@/components/mfa/deregister-mfa";
+import { RegisterMfa } from "@/components/mfa/register-mfa";
+import { Alert } from "@/components/ui/alert";
+import { Card, PageHeader } from "@/components/ui/card";
+import { KeyDetails } from "@/components/users/key-details";
+import { requirePageActor } from "@/lib/auth/browser";
+import { db } from "@/lib/db/client";
+import { userListSelect } from "@/lib/users/view";
+
+export const metadata: Metadata = { title: "Change MFA" };
+
+export default async function ChangeMfaPage({ params }: { params: Promise<{ username: string }> }) {
+  const { actor } = await requirePageActor();
+  const username = decodeURIComponent((await params).username).toLowerCase();
+  const user = /^[a-z0-9_]{1,31}$/.test(username)
+    ? await db.user.findUnique({ where: { clusterId_username: { clusterId: actor.clusterId, username } }, select: userListSelect })
+    : null;
+  if (!user) notFound();
+  const self = user.username === actor.username;
+  const fileName = `${actor.clusterId}-${user.username}-mfa-token.json`;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/users/${user.username}`} className="text-sky-700 hover:underline dark:text-sky-400">← {user.username}</Link>
+      </p>
+      <PageHeader title={`Change MFA for ${user.username}`} description={<><code className="font-mono">user change-mfa token-sign --username {user.username} --role {user.role}</code></>} />
+      {!self && actor.role !== "admin" ? (
+        <Alert tone="error" title="Not allowed">A crypto-user can change only their own MFA. Ask an admin.</Alert>
+      ) : (
+        <div className="space-y-6">
+          <Card title="Current key">
+            <KeyDetails label="MFA (token-sign)" fingerprint={user.mfaFingerprint} bits={user.mfaKeyBits} registeredAt={user.mfaRegisteredAt} />
+          </Card>
+          <Card title={user.mfaFingerprint ? "Register a new key" : "Register a key"} description="Three steps: download the token file, sign each token with your private key, upload the signed file with your public key.">
+            <RegisterMfa username={user.username} role={user.role} fileName={fileName} self={self} />
+          </Card>
+          {user.mfaFingerprint && (
+            <Card title="Remove MFA" description={<>As <code className="font-mono">--deregister</code>. Sign-in then needs the password only.</>}>
+              <DeregisterMfa username={user.username} role={user.role} self={self} />
+            </Card>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

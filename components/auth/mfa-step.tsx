@@ -1,0 +1,40 @@
+"use client";
+import { useActionState, useEffect } from "react";
+import { mfaLoginAction } from "@/app/login/actions";
+import { FormMessage } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/button";
+import { downloadText } from "@/components/token-files/download";
+import { FileOrPaste } from "@/components/token-files/file-or-paste";
+import { SigningHelp } from "@/components/token-files/signing-help";
+import { TokenResults } from "@/components/token-files/token-results";
+import { idle } from "@/lib/forms/types";
+
+export type LoginChallenge = { text: string; unsigned: string[]; expiresAt: string; fileName: string };
+
+/** The second factor: sign the login token file with the MFA key, then upload it. */
+export function MfaStep({ clusterId, username, challenge }: { clusterId: string; username: string; challenge: LoginChallenge }) {
+  const [state, action] = useActionState(mfaLoginAction, idle);
+  useEffect(() => downloadText(challenge.fileName, challenge.text), [challenge]);
+  const results = state.data as { results?: { index: number; ok: boolean; message?: string; fix?: string }[]; fileErrors?: string[] } | undefined;
+  return (
+    <div className="space-y-5">
+      <div role="status" className="text-sm">
+        <p className="font-medium">Password accepted. {username} signs in with token-sign MFA.</p>
+        <p className="mt-1 text-slate-600 dark:text-slate-400">
+          Your browser saved <code className="font-mono">{challenge.fileName}</code> ({challenge.unsigned.length} token{challenge.unsigned.length === 1 ? "" : "s"}, valid until {challenge.expiresAt.slice(11, 16)} UTC).{" "}
+          <button type="button" className="text-sky-700 underline dark:text-sky-400" onClick={() => downloadText(challenge.fileName, challenge.text)}>Save it again</button>
+        </p>
+      </div>
+      <SigningHelp unsigned={challenge.unsigned} fileName={challenge.fileName} />
+      <form action={action} className="space-y-4" noValidate>
+        <input type="hidden" name="cluster_id" value={clusterId} />
+        <input type="hidden" name="username" value={username} />
+        <FormMessage state={state} />
+        {results?.results && <TokenResults results={results.results} fileErrors={results.fileErrors ?? []} />}
+        <FileOrPaste name="signed_token_file" label="Signed login token file" accept=".json,application/json" errors={state.fieldErrors?.signed_token_file}
+          hint="The token file with every &quot;signed&quot; value filled in." placeholder='{ "version": "2.0", "tokens": [ … ] }' />
+        <SubmitButton pendingText="Verifying…">Verify and sign in</SubmitButton>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+import { useActionState } from "react";
+import { deregisterMfaAction } from "@/app/(console)/users/[username]/mfa/actions";
+import { FormMessage } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { idle } from "@/lib/forms/types";
+
+export function DeregisterMfa({ username, role, self }: { username: string; role: string; self: boolean }) {
+  const [state, action] = useActionState(deregisterMfaAction, idle);
+  if (state.status === "success") return <FormMessage state={state} />;
+  return (
+    <form action={action} className="max-w-lg space-y-4" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="username" value={username} />
+      <input type="hidden" name="role" value={role} />
+      <input type="hidden" name="needs_confirmation" value={self ? "no" : "yes"} />
+      <Field name="change_password" label={self ? "Your password" : `Password for ${username}`} type="password" autoComplete={self ? "current-password" : "new-password"}
+        errors={state.fieldErrors?.change_password} hint="Required, as --change-password: the current password or a new one." />
+      <div className="flex items-start gap-2">
+        <input id="dereg_quorum" name="change_quorum" type="checkbox" className="mt-1 size-4" />
+        <label htmlFor="dereg_quorum" className="text-sm">Also remove the quorum key (--change-quorum)</label>
+      </div>
+      {!self && (
+        <div className="flex items-start gap-2">
+          <input id="confirm" name="confirm" type="checkbox" className="mt-1 size-4" aria-describedby={state.fieldErrors?.confirm ? "confirm-error" : undefined} />
+          <div>
+            <label htmlFor="confirm" className="text-sm">I confirm that {username} will sign in with a password only until they register a new key.</label>
+            {state.fieldErrors?.confirm && <p id="confirm-error" className="text-sm text-red-700 dark:text-red-400">{state.fieldErrors.confirm.join(" ")}</p>}
+          </div>
+        </div>
+      )}
+      <SubmitButton variant="danger" pendingText="Removing…">Remove MFA key</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,137 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor, Ctx } from "../auth/actor";
+import { authorize } from "../auth/guard";
+import { hashPassword } from "../auth/password";
+import { endUserSessions } from "../auth/sessions";
+import { runOperation, type AuditScope } from "../audit/operation";
+import { issueChallenge } from "../challenges/issue";
+import { consumeChallenge } from "../challenges/consume";
+import { locateChallenge } from "../challenges/locate";
+import { now } from "../clock";
+import { db, type Tx } from "../db/client";
+import { mfaTokenTimeoutSeconds } from "../settings";
+import type { TokenFile } from "../token-files";
+import { findTarget } from "../users/find";
+import { optionalFlag, passwordSchema, roleSchema, usernameSchema } from "../users/schemas";
+import { parseInput } from "../validation";
+import { acceptPublicKey, publicKeyInput, refuseKeyOfAnotherUser, refusePrivateKeys, requireSignedTokens, tokenFileInput } from "./inputs";
+
+const target = { username: usernameSchema, role: roleSchema };
+const tokenStep = z.strictObject({ ...target, token: z.literal(true) });
+const registerStep = z.strictObject({
+  ...target,
+  change_password: passwordSchema,
+  signed_token_file: tokenFileInput,
+  public_key_pem: publicKeyInput,
+  change_quorum: optionalFlag,
+});
+const deregisterStep = z.strictObject({
+  ...target,
+  change_password: passwordSchema,
+  deregister: z.literal(true),
+  change_quorum: optionalFlag,
+});
+
+const OPERATION = "user change-mfa token-sign";
+const permission = { roles: ["admin"], self: "allowed" } as const;
+
+function authorizeFor(ctx: Ctx, input: unknown): Actor {
+  const probe = z.object({ username: usernameSchema }).safeParse(input ?? {});
+  return authorize(ctx, `${OPERATION} for another user`, permission, probe.data?.username);
+}
+
+/** `--token`: issues the unsigned token file (one token per HSM) that the user signs. */
+export async function requestMfaTokenFile(ctx: Ctx, input: unknown): Promise<{ token_file: TokenFile; expires_at: Date }> {
+  return runOperation(ctx, `${OPERATION} --token`, async (audit) => {
+    const actor = authorizeFor(ctx, input);
+    const { username, role } = parseInput(tokenStep, input);
+    audit.target = username;
+    return db.$transaction(async (tx) => {
+      const user = await findTarget(tx, actor.clusterId, username, role);
+      const issued = await issueChallenge(tx, {
+        purpose: "mfa-register",
+        clusterId: actor.clusterId,
+        userId: user.id,
+        sessionId: actor.sessionId,
+        ttlSeconds: mfaTokenTimeoutSeconds(),
+      });
+      await audit.success(tx, { after: { tokens: issued.tokenFile.tokens.length, expires_at: issued.expiresAt } });
+      return { token_file: issued.tokenFile, expires_at: issued.expiresAt };
+    });
+  });
+}
+
+/** Registers (`--token` then the signed file and public key) or deregisters (`--deregister`) a user's MFA key. */
+export async function changeMfa(ctx: Ctx, input: unknown): Promise<{ username: string; role: string; fingerprint?: string; bits?: number }> {
+  return runOperation(ctx, OPERATION, async (audit) => {
+    const actor = authorizeFor(ctx, input);
+    refusePrivateKeys(input);
+    const deregistering = typeof input === "object" && input !== null && "deregister" in input;
+    const data = deregistering ? parseInput(deregisterStep, input) : parseInput(registerStep, input);
+    audit.target = data.username;
+    const user = await findTarget(db, actor.clusterId, data.username, data.role);
+    const passwordHash = await hashPassword(data.change_password);
+
+    if ("deregister" in data) {
+      return db.$transaction(async (tx) => {
+        await tx.user.update({
+          where: { id: user.id },
+          data: {
+            ...credentials(passwordHash),
+            mfaPublicKey: null, mfaFingerprint: null, mfaKeyBits: null, mfaRegisteredAt: null,
+            ...(data.change_quorum ? { quorumPublicKey: null, quorumFingerprint: null, quorumKeyBits: null, quorumRegisteredAt: null } : {}),
+          },
+        });
+        await finish(tx, actor, user.id, audit, {
+          before: { mfa_fingerprint: user.mfaFingerprint, ...(data.change_quorum ? { quorum_fingerprint: user.quorumFingerprint } : {}) },
+          after: { mfa_fingerprint: null, ...(data.change_quorum ? { quorum_fingerprint: null } : {}), password_changed: true },
+        });
+        return { username: user.username, role: user.role };
+      });
+    }
+
+    const key = acceptPublicKey(data.public_key_pem);
+    const challenge = await locateChallenge(data.signed_token_file, {
+      purpose: "mfa-register",
+      clusterId: actor.clusterId,
+      userId: user.id,
+      sessionId: actor.sessionId,
+    });
+    requireSignedTokens(key.key, challenge.expected, data.signed_token_file);
+    return db.$transaction(async (tx) => {
+      await refuseKeyOfAnotherUser(tx, actor.clusterId, user.id, key.fingerprint);
+      await consumeChallenge(tx, challenge.id);
+      const at = now();
+      await tx.user.update({
+        where: { id: user.id },
+        data: {
+          ...credentials(passwordHash),
+          mfaPublicKey: key.spkiPem, mfaFingerprint: key.fingerprint, mfaKeyBits: key.bits, mfaRegisteredAt: at,
+          ...(data.change_quorum
+            ? { quorumPublicKey: key.spkiPem, quorumFingerprint: key.fingerprint, quorumKeyBits: key.bits, quorumRegisteredAt: at }
+            : {}),
+        },
+      });
+      await finish(tx, actor, user.id, audit, {
+        before: { mfa_fingerprint: user.mfaFingerprint, ...(data.change_quorum ? { quorum_fingerprint: user.quorumFingerprint } : {}) },
+        after: { mfa_fingerprint: key.fingerprint, key_bits: key.bits, ...(data.change_quorum ? { quorum_fingerprint: key.fingerprint } : {}), password_changed: true },
+      });
+      return { username: user.username, role: user.role, fingerprint: key.fingerprint, bits: key.bits };
+    });
+  });
+}
+
+const credentials = (passwordHash: string) => ({ passwordHash, passwordChangedAt: now(), locked: false, failedLogins: 0 });
+
+/** An MFA change ends the user's other sessions (the actor's own stays when they change their own MFA). */
+async function finish(
+  tx: Tx,
+  actor: Actor,
+  userId: string,
+  audit: AuditScope,
+  change: { before: Record<string, unknown>; after: Record<string, unknown> },
+) {
+  const ended = await endUserSessions(tx, userId, userId === actor.userId ? actor.sessionId : undefined);
+  await audit.success(tx, { before: change.before, after: { ...change.after, sessions_ended: ended } });
+}
