@@ -5,6 +5,7 @@ import { loginWithMfa } from "@/lib/auth/login-mfa";
 import { signIn } from "@/lib/auth/nextauth";
 import { fields, fileOrText, formError } from "@/lib/forms/state";
 import type { FormState } from "@/lib/forms/types";
+import { looksLikePrivateKey } from "@/lib/keys";
 import { serializeTokenFile } from "@/lib/token-files";
 
 export async function loginAction(_: FormState, formData: FormData): Promise<FormState> {
@@ -39,7 +40,8 @@ export async function mfaLoginAction(_: FormState, formData: FormData): Promise<
   try {
     handoff = (await loginWithMfa(await browserCtx(), input, "browser")).session.token;
   } catch (e) {
-    return formError(e);
+    const text = input.signed_token_file;
+    return formError(e, { signed_token_file: text && !looksLikePrivateKey(text) ? text : "" });
   }
   await signIn("credentials", { handoff, redirectTo: "/users" });
   return { status: "success" };

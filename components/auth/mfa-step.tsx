@@ -31,7 +31,7 @@ export function MfaStep({ clusterId, username, challenge }: { clusterId: string;
         <input type="hidden" name="username" value={username} />
         <FormMessage state={state} />
         {results?.results && <TokenResults results={results.results} fileErrors={results.fileErrors ?? []} />}
-        <FileOrPaste name="signed_token_file" label="Signed login token file" accept=".json,application/json" errors={state.fieldErrors?.signed_token_file}
+        <FileOrPaste name="signed_token_file" label="Signed login token file" accept=".json,application/json" errors={state.fieldErrors?.signed_token_file} defaultValue={state.values?.signed_token_file}
           hint="The token file with every &quot;signed&quot; value filled in." placeholder='{ "version": "2.0", "tokens": [ … ] }' />
         <SubmitButton pendingText="Verifying…">Verify and sign in</SubmitButton>
       </form>

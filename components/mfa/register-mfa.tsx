@@ -55,9 +55,9 @@ export function RegisterMfa({ username, role, fileName, self }: { username: stri
             <input type="hidden" name="role" value={role} />
             <FormMessage state={state} />
             {results?.results && <TokenResults results={results.results} fileErrors={results.fileErrors ?? []} />}
-            <FileOrPaste name="signed_token_file" label="Signed token file" accept=".json,application/json" errors={state.fieldErrors?.signed_token_file}
+            <FileOrPaste name="signed_token_file" label="Signed token file" accept=".json,application/json" errors={state.fieldErrors?.signed_token_file} defaultValue={state.values?.signed_token_file}
               hint="The token file with every &quot;signed&quot; value filled in." placeholder='{ "version": "2.0", "tokens": [ … ] }' />
-            <FileOrPaste name="public_key_pem" label="Public key (PEM)" accept=".pem,.pub,.txt" errors={state.fieldErrors?.public_key_pem}
+            <FileOrPaste name="public_key_pem" label="Public key (PEM)" accept=".pem,.pub,.txt" errors={state.fieldErrors?.public_key_pem} defaultValue={state.values?.public_key_pem}
               hint="RSA, 2048 to 4096 bits: openssl rsa -in user.key -pubout -out user.pub.pem. Never upload the private key." placeholder="-----BEGIN PUBLIC KEY-----" />
             <Field name="change_password" label={self ? "Your password" : `Password for ${username}`} type="password" autoComplete={self ? "current-password" : "new-password"}
               errors={state.fieldErrors?.change_password} hint="Required, as --change-password: it may be the current password, or a new one (8 to 64 characters)." />

@@ -1,7 +1,7 @@
 import { inputClass } from "@/components/ui/field";
 
 /** A file to upload, or its text pasted: the server takes whichever is given. */
-export function FileOrPaste({ name, label, hint, accept, errors, placeholder }: { name: string; label: string; hint: string; accept: string; errors?: string[]; placeholder: string }) {
+export function FileOrPaste({ name, label, hint, accept, errors, placeholder, defaultValue }: { name: string; label: string; hint: string; accept: string; errors?: string[]; placeholder: string; defaultValue?: string }) {
   const errorId = errors?.length ? `${name}-error` : undefined;
   return (
     <fieldset className="space-y-2" aria-describedby={[`${name}-hint`, errorId].filter(Boolean).join(" ")}>
@@ -13,7 +13,7 @@ export function FileOrPaste({ name, label, hint, accept, errors, placeholder }: 
       </div>
       <div>
         <label htmlFor={`${name}-text`} className="block text-xs font-medium text-slate-700 dark:text-slate-300">or paste it</label>
-        <textarea id={`${name}-text`} name={name} rows={4} spellCheck={false} placeholder={placeholder} aria-invalid={errors?.length ? true : undefined} className={`${inputClass} mt-1 font-mono text-xs`} />
+        <textarea id={`${name}-text`} name={name} rows={4} defaultValue={defaultValue} spellCheck={false} placeholder={placeholder} aria-invalid={errors?.length ? true : undefined} className={`${inputClass} mt-1 font-mono text-xs`} />
       </div>
       {errorId && <p id={errorId} className="text-sm text-red-700 dark:text-red-400">{errors!.join(" ")}</p>}
     </fieldset>

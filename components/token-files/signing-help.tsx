@@ -13,7 +13,7 @@ type Tab = (typeof tabs)[number]["id"];
 
 function Code({ label, children }: { label: string; children: string }) {
   return (
-    <pre aria-label={label} className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100 dark:bg-black">
+    <pre aria-label={label} tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100 dark:bg-black">
       {children}
     </pre>
   );

@@ -8,10 +8,14 @@ import type { FormState } from "./types";
 export function formError(e: unknown, values: Record<string, string> = {}): FormState {
   if (e instanceof OpError) {
     const fieldErrors = e.details.fieldErrors;
-    const onlyFields = fieldErrors && !fieldErrors.form;
+    const fieldKeys = Object.keys(fieldErrors ?? {});
+    const message =
+      !fieldErrors || fieldErrors.form ? e.message
+      : fieldKeys.length === 1 && e.details.data ? `${fieldErrors[fieldKeys[0]][0]} Nothing was changed; fix what is listed and upload again.`
+      : "Please correct the fields marked below; nothing was changed.";
     return {
       status: "error",
-      message: onlyFields ? "Please correct the fields marked below; nothing was changed." : e.message,
+      message,
       fieldErrors,
       values,
       data: e.details.data as Record<string, unknown> | undefined,

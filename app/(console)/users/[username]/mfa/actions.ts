@@ -4,6 +4,10 @@ import { fields, fileOrText, formError } from "@/lib/forms/state";
 import type { FormState } from "@/lib/forms/types";
 import { changeMfa, requestMfaTokenFile } from "@/lib/mfa/change-mfa";
 import { serializeTokenFile } from "@/lib/token-files";
+import { looksLikePrivateKey } from "@/lib/keys";
+
+/** Text to show again in the form after a refusal: never a private key. */
+const echo = (text: string | undefined) => (text && !looksLikePrivateKey(text) ? text : "");
 
 export async function requestTokenFileAction(_: FormState, formData: FormData): Promise<FormState> {
   try {
@@ -28,7 +32,7 @@ export async function registerMfaAction(_: FormState, formData: FormData): Promi
     const done = await changeMfa(await browserCtx(), input);
     return { status: "success", message: `MFA is enabled for ${done.username}: RSA ${done.bits} bits, ${done.fingerprint}.`, data: { fingerprint: done.fingerprint, bits: done.bits } };
   } catch (e) {
-    return formError(e);
+    return formError(e, { signed_token_file: echo(input.signed_token_file), public_key_pem: echo(input.public_key_pem) });
   }
 }
 
