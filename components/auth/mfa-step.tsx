@@ -4,9 +4,8 @@ import { mfaLoginAction } from "@/app/login/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { downloadText } from "@/components/token-files/download";
-import { FileOrPaste } from "@/components/token-files/file-or-paste";
+import { SignedFileUpload } from "@/components/token-files/signed-file-upload";
 import { SigningHelp } from "@/components/token-files/signing-help";
-import { TokenResults } from "@/components/token-files/token-results";
 import { idle } from "@/lib/forms/types";
 
 export type LoginChallenge = { text: string; unsigned: string[]; expiresAt: string; fileName: string };
@@ -15,7 +14,6 @@ export type LoginChallenge = { text: string; unsigned: string[]; expiresAt: stri
 export function MfaStep({ clusterId, username, challenge }: { clusterId: string; username: string; challenge: LoginChallenge }) {
   const [state, action] = useActionState(mfaLoginAction, idle);
   useEffect(() => downloadText(challenge.fileName, challenge.text), [challenge]);
-  const results = state.data as { results?: { index: number; ok: boolean; message?: string; fix?: string }[]; fileErrors?: string[] } | undefined;
   return (
     <div className="space-y-5">
       <div role="status" className="text-sm">
@@ -30,9 +28,7 @@ export function MfaStep({ clusterId, username, challenge }: { clusterId: string;
         <input type="hidden" name="cluster_id" value={clusterId} />
         <input type="hidden" name="username" value={username} />
         <FormMessage state={state} />
-        {results?.results && <TokenResults results={results.results} fileErrors={results.fileErrors ?? []} />}
-        <FileOrPaste name="signed_token_file" label="Signed login token file" accept=".json,application/json" errors={state.fieldErrors?.signed_token_file} defaultValue={state.values?.signed_token_file}
-          hint="The token file with every &quot;signed&quot; value filled in." placeholder='{ "version": "2.0", "tokens": [ … ] }' />
+        <SignedFileUpload state={state} label="Signed login token file" />
         <SubmitButton pendingText="Verifying…">Verify and sign in</SubmitButton>
       </form>
     </div>

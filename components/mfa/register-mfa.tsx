@@ -6,8 +6,8 @@ import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { downloadText } from "@/components/token-files/download";
 import { FileOrPaste } from "@/components/token-files/file-or-paste";
+import { SignedFileUpload } from "@/components/token-files/signed-file-upload";
 import { SigningHelp } from "@/components/token-files/signing-help";
-import { TokenResults } from "@/components/token-files/token-results";
 import { idle } from "@/lib/forms/types";
 
 type Issued = { text: string; unsigned: string[]; expiresAt: string };
@@ -19,7 +19,6 @@ export function RegisterMfa({ username, role, fileName, self }: { username: stri
   useEffect(() => {
     if (issued) downloadText(fileName, issued.text);
   }, [issued, fileName]);
-  const results = state.data as { results?: { index: number; ok: boolean; message?: string; fix?: string }[]; fileErrors?: string[] } | undefined;
 
   if (state.status === "success") {
     return <Alert tone="success" title="MFA registered">{state.message} {self ? "Your other sessions have ended." : "The user's sessions have ended."}</Alert>;
@@ -54,9 +53,7 @@ export function RegisterMfa({ username, role, fileName, self }: { username: stri
             <input type="hidden" name="username" value={username} />
             <input type="hidden" name="role" value={role} />
             <FormMessage state={state} />
-            {results?.results && <TokenResults results={results.results} fileErrors={results.fileErrors ?? []} />}
-            <FileOrPaste name="signed_token_file" label="Signed token file" accept=".json,application/json" errors={state.fieldErrors?.signed_token_file} defaultValue={state.values?.signed_token_file}
-              hint="The token file with every &quot;signed&quot; value filled in." placeholder='{ "version": "2.0", "tokens": [ … ] }' />
+            <SignedFileUpload state={state} label="Signed token file" />
             <FileOrPaste name="public_key_pem" label="Public key (PEM)" accept=".pem,.pub,.txt" errors={state.fieldErrors?.public_key_pem} defaultValue={state.values?.public_key_pem}
               hint="RSA, 2048 to 4096 bits: openssl rsa -in user.key -pubout -out user.pub.pem. Never upload the private key." placeholder="-----BEGIN PUBLIC KEY-----" />
             <Field name="change_password" label={self ? "Your password" : `Password for ${username}`} type="password" autoComplete={self ? "current-password" : "new-password"}

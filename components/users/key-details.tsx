@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/ui/dates";
+import { FINGERPRINT_COMMAND, FINGERPRINT_NOTE } from "@/lib/keys";
 
-export const FINGERPRINT_COMMAND = "openssl pkey -pubin -in key.pem -outform DER | openssl dgst -sha256 -binary | base64";
 
 export function KeyDetails({ label, fingerprint, bits, registeredAt }: { label: string; fingerprint: string | null; bits: number | null; registeredAt: Date | null }) {
   return (
@@ -16,7 +16,7 @@ export function KeyDetails({ label, fingerprint, bits, registeredAt }: { label: 
           <details className="text-xs text-slate-600 dark:text-slate-400">
             <summary className="cursor-pointer">Check this fingerprint with openssl</summary>
             <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 font-mono dark:bg-slate-800">{FINGERPRINT_COMMAND}</pre>
-            <p className="mt-1">It prints the same value with trailing “=” padding, which the console leaves out.</p>
+            <p className="mt-1">{FINGERPRINT_NOTE}</p>
           </details>
         </div>
       ) : (

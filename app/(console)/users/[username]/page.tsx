@@ -10,8 +10,7 @@ import { ChangePasswordForm } from "@/components/users/change-password-form";
 import { DeleteUserForm } from "@/components/users/delete-user-form";
 import { KeyDetails } from "@/components/users/key-details";
 import { requirePageActor } from "@/lib/auth/browser";
-import { db } from "@/lib/db/client";
-import { userListSelect } from "@/lib/users/view";
+import { readUser } from "@/lib/users/read";
 
 export async function generateMetadata({ params }: { params: Promise<{ username: string }> }): Promise<Metadata> {
   return { title: decodeURIComponent((await params).username) };
@@ -19,10 +18,7 @@ export async function generateMetadata({ params }: { params: Promise<{ username:
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ username: string }>; searchParams: Promise<{ created?: string }> }) {
   const { actor } = await requirePageActor();
-  const username = decodeURIComponent((await params).username).toLowerCase();
-  const user = /^[a-z0-9_]{1,31}$/.test(username)
-    ? await db.user.findUnique({ where: { clusterId_username: { clusterId: actor.clusterId, username } }, select: userListSelect })
-    : null;
+  const user = await readUser(actor, (await params).username);
   if (!user) notFound();
   const self = user.username === actor.username;
   const admin = actor.role === "admin";

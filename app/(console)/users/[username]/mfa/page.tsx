@@ -7,17 +7,13 @@ import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { KeyDetails } from "@/components/users/key-details";
 import { requirePageActor } from "@/lib/auth/browser";
-import { db } from "@/lib/db/client";
-import { userListSelect } from "@/lib/users/view";
+import { readUser } from "@/lib/users/read";
 
 export const metadata: Metadata = { title: "Change MFA" };
 
 export default async function ChangeMfaPage({ params }: { params: Promise<{ username: string }> }) {
   const { actor } = await requirePageActor();
-  const username = decodeURIComponent((await params).username).toLowerCase();
-  const user = /^[a-z0-9_]{1,31}$/.test(username)
-    ? await db.user.findUnique({ where: { clusterId_username: { clusterId: actor.clusterId, username } }, select: userListSelect })
-    : null;
+  const user = await readUser(actor, (await params).username);
   if (!user) notFound();
   const self = user.username === actor.username;
   const fileName = `${actor.clusterId}-${user.username}-mfa-token.json`;
