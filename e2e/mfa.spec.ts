@@ -70,6 +70,10 @@ test("a crypto user registers MFA with openssl, then signs in with a signed logi
   expect(login.name).toMatch(new RegExp(`-${username}-login-token\\.json$`));
   await expect(page.getByText(`Password accepted. ${username} signs in with token-sign MFA.`)).toBeVisible();
   await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectAccessible(page);
+  await screenshot(page, "login-mfa-dark");
+  await page.emulateMedia({ colorScheme: "light" });
   await page.getByRole("tab", { name: "Script (sh)" }).click();
   fs.writeFileSync(keys.file("sign-tokens.sh"), (await page.getByLabel("Signing script (POSIX shell)").textContent())!);
   keys.sh("sh sign-tokens.sh user.key");
