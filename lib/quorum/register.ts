@@ -1,0 +1,103 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Actor, Ctx } from "../auth/actor";
+import { authorize } from "../auth/guard";
+import { runOperation } from "../audit/operation";
+import { now } from "../clock";
+import { db } from "../db/client";
+import { OpError } from "../errors";
+import { parsePublicKeyPem } from "../keys";
+import { findUnsignedDigests, parseTokenFile, verifySignedTokenFile } from "../token-files";
+import { parseInput } from "../validation";
+import { sha256 } from "./approval-file";
+
+const PURPOSE = "quorum-register";
+const REGISTRATION_SECONDS = 600;
+const COMMAND = "user change-quorum token-sign register";
+
+export const registerSchema = z.strictObject({
+  public_key_pem: z.string({ error: "Upload your quorum public key (PEM)." }).min(1, "Upload your quorum public key (PEM).").max(16_384, "A public key PEM is a few kilobytes at most."),
+  signed_token_file: z.unknown().refine((v) => v !== undefined && v !== "", { error: "Upload the signed registration token file." }),
+});
+
+/**
+ * `user change-quorum token-sign register`, for yourself (admin): step 1 (empty body) issues a registration
+ * token file; step 2 takes the public key and that file signed with its private half.
+ */
+export async function registerQuorumKey(ctx: Ctx, input: unknown) {
+  const empty = input === undefined || (typeof input === "object" && input !== null && Object.keys(input).length === 0);
+  return empty ? issueRegistration(ctx) : completeRegistration(ctx, input);
+}
+
+async function issueRegistration(ctx: Ctx) {
+  return runOperation(ctx, `${COMMAND} (token file)`, async (audit) => {
+    const actor = authorize(ctx, COMMAND, { roles: ["admin"] });
+    audit.target = actor.username;
+    const t = now();
+    const expiresAt = new Date(t.getTime() + REGISTRATION_SECONDS * 1000);
+    const json = { cluster: actor.clusterId, expires_at: expiresAt.toISOString(), nonce: randomBytes(16).toString("base64"), purpose: PURPOSE, username: actor.username };
+    const bytes = Buffer.from(JSON.stringify(json), "utf8");
+    const digest = sha256(bytes).toString("base64");
+    return db.$transaction(async (tx) => {
+      await tx.challenge.create({
+        data: { purpose: PURPOSE, clusterId: actor.clusterId, userId: actor.userId, sessionId: actor.sessionId, createdAt: t, expiresAt, tokens: { create: [{ digest, position: 0 }] } },
+      });
+      await audit.success(tx, { after: { expires_at: expiresAt } });
+      return { token_file: { version: "2.0", tokens: [{ approval_data: bytes.toString("base64"), unsigned: digest, signed: "" }] }, expires_at: expiresAt };
+    });
+  });
+}
+
+async function completeRegistration(ctx: Ctx, input: unknown) {
+  return runOperation(ctx, COMMAND, async (audit) => {
+    const actor = authorize(ctx, COMMAND, { roles: ["admin"] });
+    audit.target = actor.username;
+    const data = parseInput(registerSchema, input);
+    const key = parsePublicKeyPem(data.public_key_pem);
+    if (!key.ok) throw new OpError(422, key.message, { fieldErrors: { public_key_pem: [key.message] }, auditReason: key.code });
+    const challenge = await findChallenge(actor, data.signed_token_file);
+    const check = verifySignedTokenFile({ key: key.key, expected: challenge.tokens.map((tk) => Buffer.from(tk.digest, "base64")), file: data.signed_token_file });
+    if (!check.ok) {
+      const reasons = [...check.fileErrors, ...check.results.filter((r) => !r.ok).map((r) => `${r.message}${r.fix ? ` ${r.fix}` : ""}`)];
+      throw new OpError(422, `The quorum key was not registered: ${reasons.join(" ")}`, { fieldErrors: { signed_token_file: reasons }, auditReason: check.results.find((r) => !r.ok)?.code });
+    }
+    return db.$transaction(async (tx) => {
+      const consumed = await tx.challenge.updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: now() } });
+      if (consumed.count !== 1) throw new OpError(409, "This registration token file was already used: download a fresh one.");
+      const before = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { quorumFingerprint: true } });
+      await tx.user.update({
+        where: { id: actor.userId },
+        data: { quorumPublicKey: key.spkiPem, quorumFingerprint: key.fingerprint, quorumKeyBits: key.bits, quorumRegisteredAt: now() },
+      });
+      await audit.success(tx, { before: { quorum_fingerprint: before.quorumFingerprint }, after: { quorum_fingerprint: key.fingerprint, quorum_key_bits: key.bits } });
+      return { username: actor.username, role: actor.role, quorum_fingerprint: key.fingerprint };
+    });
+  });
+}
+
+/** The open registration challenge of this session that issued the file's token. */
+async function findChallenge(actor: Actor, file: unknown) {
+  const digests = findUnsignedDigests(file).map((d) => d.toString("base64"));
+  const parsed = digests.length ? null : parseTokenFile(file);
+  if (parsed && !parsed.ok) {
+    throw new OpError(400, `The quorum key was not registered: ${parsed.message}`, { fieldErrors: { signed_token_file: parsed.problems } });
+  }
+  const challenge = digests.length
+    ? await db.challenge.findFirst({
+        where: { purpose: PURPOSE, userId: actor.userId, sessionId: actor.sessionId, consumedAt: null, tokens: { some: { digest: { in: digests } } } },
+        include: { tokens: { orderBy: { position: "asc" } } },
+      })
+    : null;
+  if (!challenge) {
+    throw new OpError(422, "The quorum key was not registered: this file is not a registration token file issued to you in this session (or it was already used). Download a fresh one, sign it, and upload it.", {
+      fieldErrors: { signed_token_file: ["Not a registration token file of this session."] },
+    });
+  }
+  if (now() > challenge.expiresAt) {
+    throw new OpError(409, `The quorum key was not registered: this registration token file expired (they last ${REGISTRATION_SECONDS / 60} minutes). Download a fresh one and sign it.`, {
+      fieldErrors: { signed_token_file: ["The token file expired."] },
+    });
+  }
+  return challenge;
+}
