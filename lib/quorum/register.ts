@@ -27,10 +27,10 @@ export const registerSchema = z.strictObject({
  */
 export async function registerQuorumKey(ctx: Ctx, input: unknown) {
   const empty = input === undefined || (typeof input === "object" && input !== null && Object.keys(input).length === 0);
-  return empty ? issueRegistration(ctx) : completeRegistration(ctx, input);
+  return empty ? issueQuorumRegistration(ctx) : completeQuorumRegistration(ctx, input);
 }
 
-async function issueRegistration(ctx: Ctx) {
+export async function issueQuorumRegistration(ctx: Ctx) {
   return runOperation(ctx, `${COMMAND} (token file)`, async (audit) => {
     const actor = authorize(ctx, COMMAND, { roles: ["admin"] });
     audit.target = actor.username;
@@ -49,7 +49,7 @@ async function issueRegistration(ctx: Ctx) {
   });
 }
 
-async function completeRegistration(ctx: Ctx, input: unknown) {
+export async function completeQuorumRegistration(ctx: Ctx, input: unknown) {
   return runOperation(ctx, COMMAND, async (audit) => {
     const actor = authorize(ctx, COMMAND, { roles: ["admin"] });
     audit.target = actor.username;
