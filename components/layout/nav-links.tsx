@@ -5,6 +5,8 @@ import { usePathname } from "next/navigation";
 const links = [
   { href: "/users", label: "Users" },
   { href: "/cluster", label: "Cluster" },
+  { href: "/quorum", label: "Quorum" },
+  { href: "/approvals", label: "Approvals" },
 ];
 
 export function NavLinks() {

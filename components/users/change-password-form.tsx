@@ -5,8 +5,15 @@ import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { idle } from "@/lib/forms/types";
+import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 
-export function ChangePasswordForm({ username, role, self }: { username: string; role: string; self: boolean }) {
+export function ChangePasswordForm({ username, role, self, hasQuorumKey = false, approval }: {
+  username: string;
+  role: string;
+  self: boolean;
+  hasQuorumKey?: boolean;
+  approval?: ApprovalOptionsView | null;
+}) {
   const [state, action] = useActionState(changePasswordAction, idle);
   return (
     <form action={action} className="max-w-lg space-y-4" noValidate key={state.status === "success" ? state.message : "form"}>
@@ -21,6 +28,15 @@ export function ChangePasswordForm({ username, role, self }: { username: string;
         errors={state.fieldErrors?.password}
         hint={self ? "8 to 64 characters. Your other sessions will end." : "8 to 64 characters. This also unlocks the account and ends the user's sessions."}
       />
+      {hasQuorumKey && (
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="deregister_quorum" className="mt-1" />
+          <span>
+            Also deregister {self ? "your" : "their"} quorum key (<code className="font-mono">--deregister-quorum</code>)
+          </span>
+        </label>
+      )}
+      {approval && !self && <ApprovalFields options={approval} errors={state.fieldErrors?.approval} requestHref={requestHref("user change-password", username, role)} />}
       <SubmitButton pendingText="Changing…">Change password</SubmitButton>
     </form>
   );

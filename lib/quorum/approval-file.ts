@@ -76,19 +76,18 @@ export function readApprovalFile(input: unknown, prefix = REQUIRED): ApprovalFil
   let value = input;
   if (typeof input === "string") {
     const json = parseJsonText(input);
-    if (!json.ok) throw new OpError(400, `${prefix}: the approval file could not be read. ${json.message.replace("token file", "approval file")}`, { fieldErrors: { approval: [json.message] } });
+    if (!json.ok) throw new OpError(400, `${prefix}: the approval file could not be read. ${json.message.replace("token file", "approval file")}`);
     value = json.value;
   }
   const parsed = approvalFileSchema.safeParse(value);
   if (!parsed.success) {
     const message = [...new Set(parsed.error.issues.map((i) => i.message))].slice(0, 3).join(" ");
-    throw new OpError(400, `${prefix}: the approval file is not in the expected format. ${message}`, { fieldErrors: { approval: [message] } });
+    throw new OpError(400, `${prefix}: the approval file is not in the expected format. ${message}`);
   }
   const file = parsed.data;
   const digest = decodeStrictBase64(file.token)!;
   if (digest.length !== 32 || !sha256(decodeStrictBase64(file.approval_data)!).equals(digest)) {
     throw new OpError(422, `${prefix}: the approval file was changed: its "token" is not the SHA-256 of its "approval_data". Use the file as the console generated it, adding only signatures.`, {
-      fieldErrors: { approval: ['"token" does not match "approval_data".'] },
       auditReason: "tampered approval_data",
     });
   }

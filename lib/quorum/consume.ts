@@ -12,7 +12,7 @@ import { requiredFor } from "./timing";
 export type QuorumUse = { token: string; approvers: string[]; approvals_required: number };
 
 const refuse = (status: 403 | 409 | 422, message: string, reason: string) =>
-  new OpError(status, `${REQUIRED}: ${message}`, { fieldErrors: { approval: [message] }, auditReason: reason });
+  new OpError(status, `${REQUIRED}: ${message}`, { auditReason: reason });
 
 /**
  * The one approval check of every quorum-protected operation, run inside that operation's transaction.

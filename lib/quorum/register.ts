@@ -60,7 +60,7 @@ export async function completeQuorumRegistration(ctx: Ctx, input: unknown) {
     const check = verifySignedTokenFile({ key: key.key, expected: challenge.tokens.map((tk) => Buffer.from(tk.digest, "base64")), file: data.signed_token_file });
     if (!check.ok) {
       const reasons = [...check.fileErrors, ...check.results.filter((r) => !r.ok).map((r) => `${r.message}${r.fix ? ` ${r.fix}` : ""}`)];
-      throw new OpError(422, `The quorum key was not registered: ${reasons.join(" ")}`, { fieldErrors: { signed_token_file: reasons }, auditReason: check.results.find((r) => !r.ok)?.code });
+      throw new OpError(422, `The quorum key was not registered: ${reasons.join(" ")}`, { auditReason: check.results.find((r) => !r.ok)?.code });
     }
     return db.$transaction(async (tx) => {
       const consumed = await tx.challenge.updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: now() } });
@@ -81,7 +81,7 @@ async function findChallenge(actor: Actor, file: unknown) {
   const digests = findUnsignedDigests(file).map((d) => d.toString("base64"));
   const parsed = digests.length ? null : parseTokenFile(file);
   if (parsed && !parsed.ok) {
-    throw new OpError(400, `The quorum key was not registered: ${parsed.message}`, { fieldErrors: { signed_token_file: parsed.problems } });
+    throw new OpError(400, `The quorum key was not registered: ${parsed.message}`);
   }
   const challenge = digests.length
     ? await db.challenge.findFirst({
@@ -90,14 +90,10 @@ async function findChallenge(actor: Actor, file: unknown) {
       })
     : null;
   if (!challenge) {
-    throw new OpError(422, "The quorum key was not registered: this file is not a registration token file issued to you in this session (or it was already used). Download a fresh one, sign it, and upload it.", {
-      fieldErrors: { signed_token_file: ["Not a registration token file of this session."] },
-    });
+    throw new OpError(422, "The quorum key was not registered: this file is not a registration token file issued to you in this session (or it was already used). Download a fresh one, sign it, and upload it.");
   }
   if (now() > challenge.expiresAt) {
-    throw new OpError(409, `The quorum key was not registered: this registration token file expired (they last ${REGISTRATION_SECONDS / 60} minutes). Download a fresh one and sign it.`, {
-      fieldErrors: { signed_token_file: ["The token file expired."] },
-    });
+    throw new OpError(409, `The quorum key was not registered: this registration token file expired (they last ${REGISTRATION_SECONDS / 60} minutes). Download a fresh one and sign it.`);
   }
   return challenge;
 }

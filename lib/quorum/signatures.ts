@@ -7,7 +7,7 @@ import { verifyTokenSignature } from "../token-files";
 export type VerifiedApproval = { approverId: string; username: string; fingerprint: string; signature: string };
 
 const refuse = (prefix: string, message: string, reason: string) =>
-  new OpError(422, `${prefix}: ${message}`, { fieldErrors: { approval: [message] }, auditReason: reason });
+  new OpError(422, `${prefix}: ${message}`, { auditReason: reason });
 
 /**
  * Checks every signature of an approval file against its approver's registered quorum key: each must be

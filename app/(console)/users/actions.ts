@@ -2,6 +2,7 @@
 import { redirect } from "next/navigation";
 import { browserCtx } from "@/lib/auth/browser";
 import { fields, formError } from "@/lib/forms/state";
+import { uploadedText } from "@/lib/forms/uploads";
 import type { FormState } from "@/lib/forms/types";
 import { changePassword } from "@/lib/users/change-password";
 import { createUser } from "@/lib/users/create";
@@ -11,7 +12,7 @@ export async function createUserAction(_: FormState, formData: FormData): Promis
   const input = fields(formData, ["username", "role", "password"]);
   let username: string;
   try {
-    ({ username } = await createUser(await browserCtx(), input));
+    ({ username } = await createUser(await browserCtx(), { ...input, approval: await approvalFrom(formData) }));
   } catch (e) {
     return formError(e, { username: input.username ?? "", role: input.role ?? "" });
   }
@@ -20,12 +21,14 @@ export async function createUserAction(_: FormState, formData: FormData): Promis
 
 export async function changePasswordAction(_: FormState, formData: FormData): Promise<FormState> {
   const input = fields(formData, ["username", "role", "password"]);
+  const deregister_quorum = formData.get("deregister_quorum") === "on";
   try {
-    await changePassword(await browserCtx(), input);
+    await changePassword(await browserCtx(), { ...input, deregister_quorum, approval: await approvalFrom(formData) });
   } catch (e) {
     return formError(e);
   }
-  return { status: "success", message: `The password of ${input.username} was changed. Their other sessions have ended, and the account is unlocked.` };
+  const quorum = deregister_quorum ? " The quorum key was deregistered." : "";
+  return { status: "success", message: `The password of ${input.username} was changed. Their other sessions have ended, and the account is unlocked.${quorum}` };
 }
 
 export async function deleteUserAction(_: FormState, formData: FormData): Promise<FormState> {
@@ -34,9 +37,14 @@ export async function deleteUserAction(_: FormState, formData: FormData): Promis
     return { status: "error", message: "Type the username to confirm the deletion.", fieldErrors: { confirm: ["Type the username exactly."] } };
   }
   try {
-    await deleteUser(await browserCtx(), input);
+    await deleteUser(await browserCtx(), { ...input, approval: await approvalFrom(formData) });
   } catch (e) {
     return formError(e);
   }
   redirect(`/users?deleted=${encodeURIComponent(input.username!)}`);
+}
+
+/** The quorum approval a form carries: an uploaded approval file, else the approved token chosen in the list. */
+function approvalFrom(formData: FormData): Promise<string | undefined> {
+  return uploadedText(formData, "approval_file", "approval_token");
 }

@@ -10,6 +10,7 @@ import { DeleteUserForm } from "@/components/users/delete-user-form";
 import { KeyDetails } from "@/components/users/key-details";
 import { requirePageActor } from "@/lib/auth/browser";
 import { db } from "@/lib/db/client";
+import { approvalOptions } from "@/lib/quorum/options";
 import { userListSelect } from "@/lib/users/view";
 
 export async function generateMetadata({ params }: { params: Promise<{ username: string }> }): Promise<Metadata> {
@@ -17,7 +18,8 @@ export async function generateMetadata({ params }: { params: Promise<{ username:
 }
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ username: string }>; searchParams: Promise<{ created?: string }> }) {
-  const { actor } = await requirePageActor();
+  const ctx = await requirePageActor();
+  const { actor } = ctx;
   const username = decodeURIComponent((await params).username).toLowerCase();
   const user = /^[a-z0-9_]{1,31}$/.test(username)
     ? await db.user.findUnique({ where: { clusterId_username: { clusterId: actor.clusterId, username } }, select: userListSelect })
@@ -25,6 +27,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   if (!user) notFound();
   const self = user.username === actor.username;
   const admin = actor.role === "admin";
+  const approval = admin && !self ? await approvalOptions(ctx, "user") : null;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -55,15 +58,20 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         <Card title="Keys" description="Token-sign MFA and quorum keys, by fingerprint.">
           <KeyDetails label="MFA (token-sign)" fingerprint={user.mfaFingerprint} bits={user.mfaKeyBits} registeredAt={user.mfaRegisteredAt} />
           <KeyDetails label="Quorum" fingerprint={user.quorumFingerprint} bits={user.quorumKeyBits} registeredAt={user.quorumRegisteredAt} />
+          {self && admin && (
+            <Link href="/quorum/register" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+              {user.quorumFingerprint ? "Register a new quorum key" : "Register your quorum key"} (user change-quorum token-sign register)
+            </Link>
+          )}
         </Card>
         {(self || admin) && (
           <Card title="Change password" description={<>The console's <code className="font-mono">user change-password</code>.</>}>
-            <ChangePasswordForm username={user.username} role={user.role} self={self} />
+            <ChangePasswordForm username={user.username} role={user.role} self={self} hasQuorumKey={!!user.quorumFingerprint} approval={approval} />
           </Card>
         )}
         {admin && !self && (
           <Card title="Delete user" description={<>The console's <code className="font-mono">user delete</code>.</>}>
-            <DeleteUserForm username={user.username} role={user.role} />
+            <DeleteUserForm username={user.username} role={user.role} approval={approval} />
           </Card>
         )}
       </div>
