@@ -51,7 +51,7 @@ test("an admin registers their quorum key in the browser with the page's openssl
   await page.getByRole("link", { name: /Register your quorum key/ }).click();
   await expect(page.getByRole("heading", { name: "Register your quorum key", level: 1 })).toBeVisible();
   await page.getByRole("button", { name: "Get a registration token file" }).click();
-  const file = await page.getByLabel("Registration token file").textContent();
+  const file = await page.getByLabel("Registration token file", { exact: true }).textContent();
   a.keys.write("quorum-registration.json", file!);
   a.keys.run((await page.getByLabel("Commands to sign the registration token").textContent())!);
   await page.getByLabel("Quorum public key file (PEM)").setInputFiles(`${a.keys.dir}/quorum.pub.pem`);
@@ -80,13 +80,15 @@ test("with user value 2, two admins approve by signing with openssl and the requ
   await expectAccessible(page);
 
   await page.goto(`/users/${victim}`);
-  await expect(page.getByText("Quorum approval (2 approvals)")).toBeVisible();
-  await page.getByLabel(`Type ${victim} to confirm`).fill(victim);
-  await page.getByRole("button", { name: `Delete ${victim}` }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Quorum approval is required" })).toContainText("Quorum approval is required for this operation: the user service needs 2 approvals");
+  const deleteCard = page.getByRole("region", { name: "Delete user" });
+  await expect(deleteCard.getByText("Quorum approval (2 approvals)")).toBeVisible();
+  await expectAccessible(page);
+  await deleteCard.getByLabel(`Type ${victim} to confirm`).fill(victim);
+  await deleteCard.getByRole("button", { name: `Delete ${victim}` }).click();
+  await expect(deleteCard.getByRole("alert")).toContainText("Quorum approval is required for this operation: the user service needs 2 approvals");
   await expect(page.getByRole("heading", { name: victim, level: 1 })).toBeVisible();
 
-  await page.getByRole("link", { name: "Request approval for it" }).click();
+  await deleteCard.getByRole("link", { name: "Request approval for it" }).click();
   await expect(page.getByLabel("For user")).toHaveValue(victim);
   await expect(page.getByLabel("Operation")).toHaveValue("user delete");
   await page.getByRole("button", { name: "Generate token" }).click();
@@ -96,9 +98,9 @@ test("with user value 2, two admins approve by signing with openssl and the requ
 
   const pageB = await pageAs(browser, b.username);
   const cardB = await approveOnPage(pageB, a.username, b.keys);
-  await expect(cardB.getByRole("status")).toContainText("Approved: 1 of 2 approvals.");
+  await expect(cardB).toContainText("You approved this token: 1 of 2 approvals so far.");
   await page.reload();
-  await expect(page.getByRole("row", { name: new RegExp(`delete crypto-user ${victim}`) })).toContainText(`1 of 2 approvals by ${b.username}`);
+  await expect(page.getByRole("row", { name: new RegExp(`delete crypto-user ${victim}`) })).toContainText(new RegExp(`1 of 2 approvals\\s*by ${b.username}`));
 
   const pageC = await pageAs(browser, c.username);
   await pageC.goto("/approvals");
@@ -106,13 +108,13 @@ test("with user value 2, two admins approve by signing with openssl and the requ
   await expectAccessible(pageC);
   await screenshot(pageC, "approvals");
   const cardC = await approveOnPage(pageC, a.username, c.keys);
-  await expect(cardC.getByRole("status")).toContainText("Approved: 2 of 2 approvals.");
+  await expect(cardC).toContainText("You approved this token: 2 of 2 approvals so far.");
 
   await page.goto(`/users/${victim}`);
-  const approved = page.getByLabel("Approved token").locator("option", { hasText: `delete crypto-user ${victim}` });
-  await page.getByLabel("Approved token").selectOption((await approved.getAttribute("value"))!);
-  await page.getByLabel(`Type ${victim} to confirm`).fill(victim);
-  await page.getByRole("button", { name: `Delete ${victim}` }).click();
+  const approved = deleteCard.getByLabel("Approved token").locator("option", { hasText: `delete crypto-user ${victim}` });
+  await deleteCard.getByLabel("Approved token").selectOption((await approved.getAttribute("value"))!);
+  await deleteCard.getByLabel(`Type ${victim} to confirm`).fill(victim);
+  await deleteCard.getByRole("button", { name: `Delete ${victim}` }).click();
   await expect(page).toHaveURL(/\/users\?deleted=/);
   const listed = await api(request, "GET", `/api/v1/user/list?search=${victim}`, { token: await apiLogin(request) });
   expect(listed.body.data.users).toEqual([]);

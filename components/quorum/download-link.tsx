@@ -12,7 +12,7 @@ export function DownloadLink({ text, filename, children }: { text: string; filen
 /** Commands to copy, one per line, in a block that scrolls rather than wraps. */
 export function Commands({ lines, label }: { lines: string[]; label: string }) {
   return (
-    <pre aria-label={label} className="overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs leading-relaxed text-slate-900 dark:bg-slate-800 dark:text-slate-100">
+    <pre tabIndex={0} aria-label={label} className="overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs leading-relaxed text-slate-900 dark:bg-slate-800 dark:text-slate-100">
       {lines.join("\n")}
     </pre>
   );

@@ -16,7 +16,7 @@ export function IssueRegistrationForm() {
       {fileText ? (
         <>
           <DownloadLink text={fileText} filename="quorum-registration.json">Download quorum-registration.json</DownloadLink>
-          <pre aria-label="Registration token file" className="overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs text-slate-900 dark:bg-slate-800 dark:text-slate-100">{fileText}</pre>
+          <pre tabIndex={0} aria-label="Registration token file" className="overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs text-slate-900 dark:bg-slate-800 dark:text-slate-100">{fileText}</pre>
         </>
       ) : (
         <SubmitButton pendingText="Preparing…">Get a registration token file</SubmitButton>

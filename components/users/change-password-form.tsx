@@ -36,7 +36,7 @@ export function ChangePasswordForm({ username, role, self, hasQuorumKey = false,
           </span>
         </label>
       )}
-      {approval && !self && <ApprovalFields options={approval} errors={state.fieldErrors?.approval} requestHref={requestHref("user change-password", username, role)} />}
+      {approval && !self && <ApprovalFields options={approval} idPrefix="password" errors={state.fieldErrors?.approval} requestHref={requestHref("user change-password", username, role)} />}
       <SubmitButton pendingText="Changing…">Change password</SubmitButton>
     </form>
   );

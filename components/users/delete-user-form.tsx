@@ -21,7 +21,7 @@ export function DeleteUserForm({ username, role, approval }: { username: string;
         errors={state.fieldErrors?.confirm}
         hint="The account, its keys and its sessions are removed. This cannot be undone."
       />
-      {approval && <ApprovalFields options={approval} errors={state.fieldErrors?.approval} requestHref={requestHref("user delete", username, role)} />}
+      {approval && <ApprovalFields options={approval} idPrefix="delete" errors={state.fieldErrors?.approval} requestHref={requestHref("user delete", username, role)} />}
       <SubmitButton variant="danger" pendingText="Deleting…">
         Delete {username}
       </SubmitButton>

@@ -37,7 +37,8 @@ export default async function ApprovalsPage() {
     liveTokens(ctx),
     db.user.findUniqueOrThrow({ where: { id: ctx.actor.userId }, select: { quorumFingerprint: true } }),
   ]);
-  const waiting = tokens.filter((t) => !t.approved && !t.approved_by.includes(ctx.actor.username));
+  // Tokens still collecting approvals, and those this admin approved (so they see their approval counted).
+  const waiting = tokens.filter((t) => !t.approved || t.approved_by.includes(ctx.actor.username));
   return (
     <>
       <PageHeader title="Approvals" description="Quorum tokens waiting for your approval. Read what each one approves before you sign it." />
@@ -52,6 +53,7 @@ export default async function ApprovalsPage() {
       <div className="space-y-6">
         {waiting.map((t) => {
           const label = `${t.username}: ${t.description}`;
+          const done = t.approved_by.includes(ctx.actor.username);
           return (
             <Card key={t.token} title={`${t.username} asks to ${t.description}`} id={`token-${t.token.replace(/[^A-Za-z0-9]/g, "").slice(0, 12)}`} description={<>Service <code className="font-mono">{t.service}</code> · lapses {formatDate(t.expires_at)} ({t.token_timeout_seconds} s left)</>}>
               <div className="space-y-4">
@@ -59,10 +61,13 @@ export default async function ApprovalsPage() {
                   <Badge tone="warn">{t.number_of_approvals} of {t.approvals_required} approvals</Badge>
                   {t.approved_by.length > 0 && <span className="ml-2">so far by {t.approved_by.join(", ")}</span>}
                 </p>
-                {t.mine && <Alert tone="info">This is your own request. CloudHSM lets a requester approve their own token; your approval then counts as one of the {t.approvals_required}.</Alert>}
+                {done && <Alert tone="success">You approved this token: {t.number_of_approvals} of {t.approvals_required} approvals so far.</Alert>}
+                {!done && t.mine && <Alert tone="info">This is your own request. CloudHSM lets a requester approve their own token; your approval then counts as one of the {t.approvals_required}.</Alert>}
+                {!done && (
+                <>
                 <div>
                   <p className="mb-1 text-sm font-medium">What you approve (the decoded approval_data)</p>
-                  <pre className="overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs text-slate-900 dark:bg-slate-800 dark:text-slate-100">{JSON.stringify(JSON.parse(Buffer.from(t.approval_data, "base64").toString("utf8")), null, 2)}</pre>
+                  <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs text-slate-900 dark:bg-slate-800 dark:text-slate-100">{JSON.stringify(JSON.parse(Buffer.from(t.approval_data, "base64").toString("utf8")), null, 2)}</pre>
                 </div>
                 <div>
                   <p className="mb-1 text-sm">
@@ -72,6 +77,8 @@ export default async function ApprovalsPage() {
                   <Commands label={`Commands to sign the token of ${label}`} lines={signingCommands(t.approval_data, t.token)} />
                 </div>
                 <ApproveForm token={t.token} label={label} />
+                </>
+                )}
               </div>
             </Card>
           );
