@@ -13,7 +13,7 @@ export const quorumUrl = (offset: number) => `http://127.0.0.1:${(Number(process
 export async function startQuorumServer(offset: number): Promise<ChildProcess> {
   const url = quorumUrl(offset);
   const server = spawn(process.execPath, ["scripts/e2e-server.mjs"], {
-    env: { ...process.env, E2E_PORT: new URL(url).port, E2E_ADMIN: "admin", E2E_ADMIN_PASSWORD: "e2e admin password", TRUST_PROXY: "1", LOGIN_RATE_PER_ADDRESS: "100000" },
+    env: { ...process.env, E2E_PORT: new URL(url).port, E2E_ADMIN: "admin", E2E_ADMIN_PASSWORD: "e2e admin password", TRUST_PROXY: "1", LOGIN_RATE_PER_ADDRESS: "100000", LOGIN_RATE_PER_USERNAME: "100000" },
     stdio: ["ignore", "ignore", "pipe"],
   });
   const deadline = Date.now() + 90_000;

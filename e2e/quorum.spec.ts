@@ -95,6 +95,8 @@ test("with user value 2, two admins approve by signing with openssl and the requ
   await expect(page.getByRole("status").filter({ hasText: "Token generated" })).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(`delete crypto-user ${victim}`) })).toContainText("0 of 2 approvals");
   await expectAccessible(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await screenshot(page, "quorum");
 
   const pageB = await pageAs(browser, b.username);
   const cardB = await approveOnPage(pageB, a.username, b.keys);
