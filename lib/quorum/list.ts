@@ -23,7 +23,10 @@ export type TokenView = {
 };
 
 /** The live tokens of the actor's cluster (unused, not lapsed), oldest first, with their progress. */
-export async function liveTokens(ctx: Ctx, command = "quorum token-sign list"): Promise<{ tokens: (TokenView & { mine: boolean })[]; approvalFiles: Map<string, string> }> {
+export async function liveTokens(
+  ctx: Ctx,
+  command = "quorum token-sign list",
+): Promise<{ tokens: (TokenView & { mine: boolean; thisSession: boolean })[]; approvalFiles: Map<string, string> }> {
   const actor = authorize(ctx, command, { roles: ["admin"] });
   const t = now();
   const [cluster, rows] = await Promise.all([
@@ -55,6 +58,7 @@ export async function liveTokens(ctx: Ctx, command = "quorum token-sign list"): 
         approval_data: r.approvalData,
         expires_at: decodeApprovalData(r.approvalData).expires_at,
         mine: r.requesterId === actor.userId,
+        thisSession: r.sessionId === actor.sessionId,
       };
     });
   return { tokens, approvalFiles };

@@ -21,7 +21,8 @@ export async function approvalOptions(ctx: Ctx & { actor: { clusterId: string; r
   const required = requiredFor(cluster, service);
   if (required <= 1) return null;
   const { tokens, approvalFiles } = await liveTokens(ctx);
-  const mine = tokens.filter((t) => t.mine && t.service === service);
+  // Only tokens of this session can be used here (a token is bound to the session that generated it).
+  const mine = tokens.filter((t) => t.mine && t.thisSession && t.service === service);
   return {
     required,
     service,
