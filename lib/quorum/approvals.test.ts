@@ -180,3 +180,12 @@ test("a crypto user cannot generate, approve or list tokens", async () => {
   await refused(listQuorumTokens(cu.ctx), 403, /Only an admin/);
   assert.equal(await snapshotAll(), before);
 });
+
+test("two accounts sharing one key pair count as one approval", async () => {
+  const { clusterId, a, b, victim } = await quorumCluster();
+  const twin = await approver(clusterId, "rsa2048b"); // stored directly: registration itself refuses a shared key
+  const file = await generate(a.ctx, { command: "user delete", username: victim.username, role: "crypto-user" });
+  const before = await snapshotAll();
+  await refused(deleteUser(a.ctx, { username: victim.username, role: "crypto-user", approval: withSignatures(file, b, twin) }), 403, /this token has 1 of the 2 approvals/);
+  assert.equal(await snapshotAll(), before);
+});

@@ -55,16 +55,18 @@ export async function consumeQuorumApproval(tx: Tx, ctx: Ctx, op: Approvable, ap
     throw refuse(422, `this token approves "${describeOperation(named, row.service)}", not "${actual}".`, "other operation");
   }
 
-  const approvers = new Set(row.approvals.map((a) => a.approverId));
-  let approvedAt = row.approvedAt && row.approvals.length >= required ? row.approvedAt : null;
+  // Counted per approver and per key: two accounts sharing one key pair are one person, one vote.
+  const approvers = new Map(row.approvals.map((a) => [a.approverId, a.fingerprint]));
+  const votes = () => Math.min(approvers.size, new Set(approvers.values()).size);
+  let approvedAt = row.approvedAt && votes() >= required ? row.approvedAt : null;
   if (!approvedAt) {
     if (t > row.expiresAt) {
       throw refuse(409, `this token expired before it was approved: approvals are collected within ${cluster.timeoutGenerated} seconds of generating it. Generate a new one.`, "expired before approval");
     }
     const fromFile = await verifyApprovalSignatures(tx, actor.clusterId, Buffer.from(file.token, "base64"), file.signatures, REQUIRED);
-    for (const a of fromFile) approvers.add(a.approverId);
-    if (approvers.size < required) {
-      throw refuse(403, `this token has ${approvers.size} of the ${required} approvals the ${op.service} service needs.`, "not enough approvals");
+    for (const a of fromFile) approvers.set(a.approverId, a.fingerprint);
+    if (votes() < required) {
+      throw refuse(403, `this token has ${votes()} of the ${required} approvals the ${op.service} service needs.`, "not enough approvals");
     }
     approvedAt = t;
   }
@@ -74,7 +76,7 @@ export async function consumeQuorumApproval(tx: Tx, ctx: Ctx, op: Approvable, ap
   const marked = await tx.quorumToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: t } });
   if (marked.count !== 1) throw refuse(409, "this token was already used; a token works once. Generate a new one.", "used twice");
 
-  const names = await tx.user.findMany({ where: { id: { in: [...approvers] } }, select: { username: true }, orderBy: { username: "asc" } });
+  const names = await tx.user.findMany({ where: { id: { in: [...approvers.keys()] } }, select: { username: true }, orderBy: { username: "asc" } });
   const use = { token: row.token, approvers: names.map((n) => n.username), approvals_required: required };
   await recordAudit(tx, {
     clusterId: actor.clusterId,

@@ -8,7 +8,7 @@ import { OpError } from "../errors";
 import { makeCluster, makeUser, signedIn } from "../testing/fixtures";
 import { opensslSigner } from "../token-files/signing-test-support";
 import { completeQuorumRegistration, registerQuorumKey } from "./register";
-import { pair, sign, snapshotAll, spkiPem } from "./test-support";
+import { giveQuorumKey, pair, sign, snapshotAll, spkiPem } from "./test-support";
 
 type RegFile = { version: string; tokens: { approval_data: string; unsigned: string; signed: string }[] };
 
@@ -70,5 +70,16 @@ test("registration refuses a private key, a wrong key, another session's file, a
 
   advanceClockForTests(601_000);
   await refused(registerQuorumKey(ctx, { public_key_pem: pem, signed_token_file: signed(token_file, good) }), 409, /expired/);
+  assert.equal(await snapshotAll(), before);
+});
+
+test("a key another user of the cluster registered is refused: one person, one vote", async () => {
+  const { clusterId, ctx } = await makeCluster();
+  const other = await makeUser(clusterId, "admin");
+  await giveQuorumKey(clusterId, other.username, "rsa2048c");
+  const { token_file } = (await registerQuorumKey(ctx, {})) as { token_file: RegFile };
+  const before = await snapshotAll();
+  const file = signed(token_file, sign("rsa2048c", token_file.tokens[0].unsigned));
+  await refused(completeQuorumRegistration(ctx, { public_key_pem: spkiPem(pair("rsa2048c").publicKey), signed_token_file: file }), 409, /is already registered to another user of this cluster/);
   assert.equal(await snapshotAll(), before);
 });

@@ -65,6 +65,16 @@ export async function completeQuorumRegistration(ctx: Ctx, input: unknown) {
     return db.$transaction(async (tx) => {
       const consumed = await tx.challenge.updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: now() } });
       if (consumed.count !== 1) throw new OpError(409, "This registration token file was already used: download a fresh one.");
+      // One person, one vote: a key another user of the cluster registered (MFA or quorum) is refused.
+      // (main has the same check as refuseKeyOfAnotherUser in lib/mfa/inputs.ts; use it after the merge.)
+      const other = await tx.user.findFirst({
+        where: { clusterId: actor.clusterId, id: { not: actor.userId }, OR: [{ mfaFingerprint: key.fingerprint }, { quorumFingerprint: key.fingerprint }] },
+        select: { id: true },
+      });
+      if (other) {
+        const message = `This key (${key.fingerprint}) is already registered to another user of this cluster. Each person needs their own key pair, so that a quorum counts one vote per person.`;
+        throw new OpError(409, message, { fieldErrors: { public_key_pem: [message] } });
+      }
       const before = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { quorumFingerprint: true } });
       await tx.user.update({
         where: { id: actor.userId },
