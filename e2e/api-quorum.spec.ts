@@ -26,6 +26,7 @@ async function exists(request: APIRequestContext, username: string) {
 }
 
 test("every bad approval file is refused through the API with its reason, and nothing changes", async ({ request }) => {
+  test.slow(); // several sessions and real openssl runs; slower when other specs share the cores
   const [a, b, c] = [await adminWithKey(request), await adminWithKey(request), await adminWithKey(request)];
   const keyless = await adminWithKey(request, false);
   const cuName = await createUser(request);
@@ -83,6 +84,7 @@ test("every bad approval file is refused through the API with its reason, and no
 });
 
 test("a token without an operation approves its requester's next operation of the service, once", async ({ request }) => {
+  test.slow(); // several sessions and real openssl runs; slower when other specs share the cores
   const bootstrap = await apiLogin(request);
   const setUserValue = async (value: number) =>
     expect((await api(request, "POST", "/api/v1/quorum/token-sign/set-quorum-value", { token: bootstrap, body: { service: "user", value } })).body.error_code).toBe(0);

@@ -44,6 +44,7 @@ async function approveOnPage(page: Page, requester: string, keys: KeyFolder) {
 }
 
 test("an admin registers their quorum key in the browser with the page's openssl commands", async ({ page, request }) => {
+  test.slow(); // several sessions and real openssl runs; slower when other specs share the cores
   const a = await adminWithKey(request, false);
   admins.push(a);
   await signIn(page, a.username, PASSWORD);
@@ -64,6 +65,7 @@ test("an admin registers their quorum key in the browser with the page's openssl
 });
 
 test("with user value 2, two admins approve by signing with openssl and the requester deletes the user", async ({ page, browser, request }) => {
+  test.slow(); // several sessions and real openssl runs; slower when other specs share the cores
   admins.push(await adminWithKey(request), await adminWithKey(request));
   const [a, b, c] = admins;
   const victim = await createUser(request);
@@ -97,6 +99,9 @@ test("with user value 2, two admins approve by signing with openssl and the requ
   await expectAccessible(page);
   await page.setViewportSize({ width: 1280, height: 900 });
   await screenshot(page, "quorum");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: "light" });
 
   const pageB = await pageAs(browser, b.username);
   const cardB = await approveOnPage(pageB, a.username, b.keys);
@@ -109,6 +114,9 @@ test("with user value 2, two admins approve by signing with openssl and the requ
   await pageC.setViewportSize({ width: 1280, height: 900 });
   await expectAccessible(pageC);
   await screenshot(pageC, "approvals");
+  await pageC.emulateMedia({ colorScheme: "dark" });
+  await expectAccessible(pageC);
+  await pageC.emulateMedia({ colorScheme: "light" });
   const cardC = await approveOnPage(pageC, a.username, c.keys);
   await expect(cardC).toContainText("You approved this token: 2 of 2 approvals so far.");
 
@@ -123,6 +131,7 @@ test("with user value 2, two admins approve by signing with openssl and the requ
 });
 
 test("setting a quorum value itself needs the approval of the quorum service value", async ({ page, request }) => {
+  test.slow(); // several sessions and real openssl runs; slower when other specs share the cores
   const [a, b, c] = admins;
   await signIn(page, a.username, PASSWORD);
   await page.goto("/quorum");

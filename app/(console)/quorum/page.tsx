@@ -35,7 +35,12 @@ export default async function QuorumPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title="Quorum"
         description={<>M of N approvals for user management (<code className="font-mono">quorum token-sign</code>). {values.approvers} admin{values.approvers === 1 ? " has" : "s have"} a quorum key.</>}
-        actions={<Link href="/approvals" className="text-sm text-sky-700 hover:underline dark:text-sky-400">Approvals waiting for you →</Link>}
+        actions={
+          <>
+            <Link href="/quorum/register" className="text-sm text-sky-700 hover:underline dark:text-sky-400">Register your quorum key</Link>
+            <Link href="/approvals" className="text-sm text-sky-700 hover:underline dark:text-sky-400">Approvals waiting for you →</Link>
+          </>
+        }
       />
       <div className="grid gap-6 lg:grid-cols-2">
         {(["user", "quorum"] as const).map((service) => {
