@@ -76,7 +76,7 @@ export function readApprovalFile(input: unknown, prefix = REQUIRED): ApprovalFil
   let value = input;
   if (typeof input === "string") {
     const json = parseJsonText(input);
-    if (!json.ok) throw new OpError(400, `${prefix}: the approval file could not be read. ${json.message.replace("token file", "approval file")}`);
+    if (!json.ok) throw new OpError(400, `${prefix}: the approval file could not be read. ${json.message.replace(/Upload the token file[^.]*\./, "Upload approval.json as the console generated it, adding only signatures.")}`);
     value = json.value;
   }
   const parsed = approvalFileSchema.safeParse(value);

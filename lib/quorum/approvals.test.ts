@@ -100,7 +100,7 @@ test("each bad approval file is refused with its reason and changes nothing", as
     ["same approver twice", withSignatures(file, b, b), 422, /signed this token more than once; each approver counts once/],
     ["tampered data", { ...withSignatures(file, b, c), approval_data: tamperedData }, 422, /the approval file was changed: its "token" is not the SHA-256 of its "approval_data"/],
     ["tampered data, token recomputed", { ...withSignatures(file, b, c), approval_data: tamperedData, token: recomputed }, 422, /token is not a quorum token of this cluster/],
-    ["malformed JSON", JSON.stringify(withSignatures(file, b, c)).slice(0, -5), 400, /the approval file could not be read. The file is not valid JSON/],
+    ["malformed JSON", JSON.stringify(withSignatures(file, b, c)).slice(0, -5), 400, /the approval file could not be read. The file is not valid JSON.*Upload approval.json as the console generated it/],
     ["not an approval file", { version: "2.0", tokens: [] }, 400, /not in the expected format/],
   ];
   const before = await snapshotAll();
