@@ -21,7 +21,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             Cluster <span className="font-medium text-slate-900 dark:text-slate-100">{cluster.name}</span>{" "}
             <span className="font-mono text-xs">{cluster.id}</span>
           </p>
-          <NavLinks />
+          <NavLinks admin={actor.role === "admin"} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <Link href={`/users/${actor.username}`} className="hover:underline">
               <span className="font-medium">{actor.username}</span> <span className="text-slate-600 dark:text-slate-400">({actor.role})</span>

@@ -3,7 +3,8 @@ import { browserCtx } from "@/lib/auth/browser";
 import { loginWithPassword } from "@/lib/auth/login";
 import { loginWithMfa } from "@/lib/auth/login-mfa";
 import { signIn } from "@/lib/auth/nextauth";
-import { fields, fileOrText, formError } from "@/lib/forms/state";
+import { fields, formError } from "@/lib/forms/state";
+import { uploadedText } from "@/lib/forms/uploads";
 import type { FormState } from "@/lib/forms/types";
 import { looksLikePrivateKey } from "@/lib/keys";
 import { serializeTokenFile } from "@/lib/token-files";
@@ -35,7 +36,7 @@ export async function loginAction(_: FormState, formData: FormData): Promise<For
 }
 
 export async function mfaLoginAction(_: FormState, formData: FormData): Promise<FormState> {
-  const input = { ...fields(formData, ["cluster_id", "username"]), signed_token_file: await fileOrText(formData, "signed_token_file") };
+  const input = { ...fields(formData, ["cluster_id", "username"]), signed_token_file: await uploadedText(formData, "signed_token_file_upload", "signed_token_file") };
   let handoff: string;
   try {
     handoff = (await loginWithMfa(await browserCtx(), input, "browser")).session.token;

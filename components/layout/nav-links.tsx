@@ -5,14 +5,16 @@ import { usePathname } from "next/navigation";
 const links = [
   { href: "/users", label: "Users" },
   { href: "/cluster", label: "Cluster" },
+  { href: "/quorum", label: "Quorum", admin: true },
+  { href: "/approvals", label: "Approvals", admin: true },
 ];
 
-export function NavLinks() {
+export function NavLinks({ admin = true }: { admin?: boolean }) {
   const path = usePathname();
   return (
     <nav aria-label="Main">
       <ul className="flex gap-1 text-sm">
-        {links.map((l) => {
+        {links.filter((l) => admin || !("admin" in l)).map((l) => {
           const current = path === l.href || path.startsWith(`${l.href}/`);
           return (
             <li key={l.href}>

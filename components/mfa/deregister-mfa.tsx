@@ -5,8 +5,9 @@ import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { idle } from "@/lib/forms/types";
+import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 
-export function DeregisterMfa({ username, role, self }: { username: string; role: string; self: boolean }) {
+export function DeregisterMfa({ username, role, self, approval }: { username: string; role: string; self: boolean; approval?: ApprovalOptionsView | null }) {
   const [state, action] = useActionState(deregisterMfaAction, idle);
   if (state.status === "success") return <FormMessage state={state} />;
   return (
@@ -30,6 +31,7 @@ export function DeregisterMfa({ username, role, self }: { username: string; role
           </div>
         </div>
       )}
+      {approval && <ApprovalFields options={approval} idPrefix="mfa-deregister" errors={state.fieldErrors?.approval} requestHref={requestHref("user change-mfa", username, role)} />}
       <SubmitButton variant="danger" pendingText="Removing…">Remove MFA key</SubmitButton>
     </form>
   );

@@ -9,10 +9,11 @@ import { FileOrPaste } from "@/components/token-files/file-or-paste";
 import { SignedFileUpload } from "@/components/token-files/signed-file-upload";
 import { SigningHelp } from "@/components/token-files/signing-help";
 import { idle } from "@/lib/forms/types";
+import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 
 type Issued = { text: string; unsigned: string[]; expiresAt: string };
 
-export function RegisterMfa({ username, role, fileName, self }: { username: string; role: string; fileName: string; self: boolean }) {
+export function RegisterMfa({ username, role, fileName, self, approval }: { username: string; role: string; fileName: string; self: boolean; approval?: ApprovalOptionsView | null }) {
   const [tokenState, requestToken] = useActionState(requestTokenFileAction, idle);
   const [state, register] = useActionState(registerMfaAction, idle);
   const issued = tokenState.status === "success" ? (tokenState.data as Issued) : null;
@@ -65,6 +66,7 @@ export function RegisterMfa({ username, role, fileName, self }: { username: stri
                 <p id="change_quorum-hint" className="text-xs text-slate-600 dark:text-slate-400">--change-quorum: registers the same public key as the quorum key.</p>
               </div>
             </div>
+            {approval && <ApprovalFields options={approval} idPrefix="mfa-register" errors={state.fieldErrors?.approval} requestHref={requestHref("user change-mfa", username, role)} />}
             <SubmitButton pendingText="Verifying signatures…">Register MFA key</SubmitButton>
           </form>
         </>

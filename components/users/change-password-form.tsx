@@ -5,8 +5,16 @@ import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { idle } from "@/lib/forms/types";
+import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 
-export function ChangePasswordForm({ username, role, self, hasMfa }: { username: string; role: string; self: boolean; hasMfa: boolean }) {
+export function ChangePasswordForm({ username, role, self, hasMfa = false, hasQuorumKey = false, approval }: {
+  username: string;
+  role: string;
+  self: boolean;
+  hasMfa?: boolean;
+  hasQuorumKey?: boolean;
+  approval?: ApprovalOptionsView | null;
+}) {
   const [state, action] = useActionState(changePasswordAction, idle);
   return (
     <form action={action} className="max-w-lg space-y-4" noValidate key={state.status === "success" ? state.message : "form"}>
@@ -22,11 +30,22 @@ export function ChangePasswordForm({ username, role, self, hasMfa }: { username:
         hint={self ? "8 to 64 characters. Your other sessions will end." : "8 to 64 characters. This also unlocks the account and ends the user's sessions."}
       />
       {hasMfa && (
-        <div className="flex items-start gap-2">
-          <input id="deregister_mfa" name="deregister_mfa" type="checkbox" className="mt-1 size-4" />
-          <label htmlFor="deregister_mfa" className="text-sm">Also remove the MFA key (--deregister-mfa), for a user who lost their private key</label>
-        </div>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="deregister_mfa" className="mt-1" />
+          <span>
+            Also remove {self ? "your" : "their"} MFA key (<code className="font-mono">--deregister-mfa</code>), for a lost private key
+          </span>
+        </label>
       )}
+      {hasQuorumKey && (
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="deregister_quorum" className="mt-1" />
+          <span>
+            Also deregister {self ? "your" : "their"} quorum key (<code className="font-mono">--deregister-quorum</code>)
+          </span>
+        </label>
+      )}
+      {approval && !self && <ApprovalFields options={approval} idPrefix="password" errors={state.fieldErrors?.approval} requestHref={requestHref("user change-password", username, role)} />}
       <SubmitButton pendingText="Changing…">Change password</SubmitButton>
     </form>
   );

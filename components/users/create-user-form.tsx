@@ -5,8 +5,9 @@ import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { idle } from "@/lib/forms/types";
+import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 
-export function CreateUserForm() {
+export function CreateUserForm({ approval }: { approval?: ApprovalOptionsView | null }) {
   const [state, action] = useActionState(createUserAction, idle);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
@@ -28,6 +29,7 @@ export function CreateUserForm() {
         </select>
       </Field>
       <Field name="password" label="Password" type="password" autoComplete="new-password" errors={e.password} hint="8 to 64 characters. Share it with the user through a channel you trust." />
+      {approval && <ApprovalFields options={approval} errors={e.approval} requestHref={requestHref("user create")} />}
       <SubmitButton pendingText="Creating…">Create user</SubmitButton>
     </form>
   );

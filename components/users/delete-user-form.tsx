@@ -5,8 +5,9 @@ import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { idle } from "@/lib/forms/types";
+import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 
-export function DeleteUserForm({ username, role }: { username: string; role: string }) {
+export function DeleteUserForm({ username, role, approval }: { username: string; role: string; approval?: ApprovalOptionsView | null }) {
   const [state, action] = useActionState(deleteUserAction, idle);
   return (
     <form action={action} className="max-w-lg space-y-4" noValidate>
@@ -20,6 +21,7 @@ export function DeleteUserForm({ username, role }: { username: string; role: str
         errors={state.fieldErrors?.confirm}
         hint="The account, its keys and its sessions are removed. This cannot be undone."
       />
+      {approval && <ApprovalFields options={approval} idPrefix="delete" errors={state.fieldErrors?.approval} requestHref={requestHref("user delete", username, role)} />}
       <SubmitButton variant="danger" pendingText="Deleting…">
         Delete {username}
       </SubmitButton>

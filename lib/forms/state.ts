@@ -36,10 +36,3 @@ export function fields(formData: FormData, names: string[]): Record<string, stri
   return out;
 }
 
-/** A field given as an uploaded file (`<name>_upload`) or as pasted text (`<name>`); the file wins. */
-export async function fileOrText(formData: FormData, name: string): Promise<string | undefined> {
-  const upload = formData.get(`${name}_upload`);
-  if (upload instanceof File && upload.size > 0) return upload.text();
-  const text = formData.get(name);
-  return typeof text === "string" && text.trim() ? text : undefined;
-}

@@ -10,6 +10,8 @@ import { consumeChallenge } from "../challenges/consume";
 import { locateChallenge } from "../challenges/locate";
 import { now } from "../clock";
 import { db, type Tx } from "../db/client";
+import { consumeQuorumApproval } from "../quorum/consume";
+import { assertQuorumReachable } from "../quorum/reachable";
 import { mfaTokenTimeoutSeconds } from "../settings";
 import type { TokenFile } from "../token-files";
 import { findTarget } from "../users/find";
@@ -25,12 +27,14 @@ const registerStep = z.strictObject({
   signed_token_file: tokenFileInput,
   public_key_pem: publicKeyInput,
   change_quorum: optionalFlag,
+  approval: z.unknown().optional(),
 });
 const deregisterStep = z.strictObject({
   ...target,
   change_password: passwordSchema,
   deregister: z.literal(true),
   change_quorum: optionalFlag,
+  approval: z.unknown().optional(),
 });
 
 const OPERATION = "user change-mfa token-sign";
@@ -73,8 +77,15 @@ export async function changeMfa(ctx: Ctx, input: unknown): Promise<{ username: s
     const user = await findTarget(db, actor.clusterId, data.username, data.role);
     const passwordHash = await hashPassword(data.change_password);
 
+    // For another user, an admin needs the `user` service's quorum (checked and used inside each transaction).
+    const approve = (tx: Tx) =>
+      user.id === actor.userId
+        ? Promise.resolve(null)
+        : consumeQuorumApproval(tx, ctx, { service: "user", command: "user change-mfa", username: user.username, role: user.role }, data.approval);
+
     if ("deregister" in data) {
       return db.$transaction(async (tx) => {
+        await approve(tx);
         await tx.user.update({
           where: { id: user.id },
           data: {
@@ -83,6 +94,7 @@ export async function changeMfa(ctx: Ctx, input: unknown): Promise<{ username: s
             ...(data.change_quorum ? { quorumPublicKey: null, quorumFingerprint: null, quorumKeyBits: null, quorumRegisteredAt: null } : {}),
           },
         });
+        if (data.change_quorum && user.quorumFingerprint) await assertQuorumReachable(tx, actor.clusterId, `Deregistering the quorum key of ${user.username}`);
         await finish(tx, actor, user.id, audit, {
           before: { mfa_fingerprint: user.mfaFingerprint, ...(data.change_quorum ? { quorum_fingerprint: user.quorumFingerprint } : {}) },
           after: { mfa_fingerprint: null, ...(data.change_quorum ? { quorum_fingerprint: null } : {}), password_changed: true },
@@ -101,6 +113,7 @@ export async function changeMfa(ctx: Ctx, input: unknown): Promise<{ username: s
     requireSignedTokens(key.key, challenge.expected, data.signed_token_file);
     return db.$transaction(async (tx) => {
       await refuseKeyOfAnotherUser(tx, actor.clusterId, user.id, key.fingerprint);
+      await approve(tx);
       await consumeChallenge(tx, challenge.id);
       const at = now();
       await tx.user.update({

@@ -7,6 +7,7 @@ import { runOperation } from "../audit/operation";
 import { now } from "../clock";
 import { db } from "../db/client";
 import { OpError } from "../errors";
+import { consumeQuorumApproval } from "../quorum/consume";
 import { parseInput } from "../validation";
 import { passwordSchema, roleSchema, usernameSchema } from "./schemas";
 
@@ -14,6 +15,7 @@ export const createUserSchema = z.strictObject({
   username: usernameSchema,
   role: roleSchema,
   password: passwordSchema,
+  approval: z.unknown().optional(),
 });
 
 export function usernameTaken(username: string) {
@@ -36,6 +38,7 @@ export async function createUser(ctx: Ctx, input: unknown): Promise<{ username: 
     const passwordHash = await hashPassword(data.password);
     try {
       return await db.$transaction(async (tx) => {
+        await consumeQuorumApproval(tx, ctx, { service: "user", command: "user create", username: data.username, role: data.role }, data.approval);
         await tx.user.create({
           data: { clusterId: actor.clusterId, username: data.username, role: data.role, passwordHash, createdAt: now(), passwordChangedAt: now() },
         });

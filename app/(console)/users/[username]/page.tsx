@@ -10,6 +10,7 @@ import { ChangePasswordForm } from "@/components/users/change-password-form";
 import { DeleteUserForm } from "@/components/users/delete-user-form";
 import { KeyDetails } from "@/components/users/key-details";
 import { requirePageActor } from "@/lib/auth/browser";
+import { approvalOptions } from "@/lib/quorum/options";
 import { readUser } from "@/lib/users/read";
 
 export async function generateMetadata({ params }: { params: Promise<{ username: string }> }): Promise<Metadata> {
@@ -17,11 +18,13 @@ export async function generateMetadata({ params }: { params: Promise<{ username:
 }
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ username: string }>; searchParams: Promise<{ created?: string }> }) {
-  const { actor } = await requirePageActor();
+  const ctx = await requirePageActor();
+  const { actor } = ctx;
   const user = await readUser(actor, (await params).username);
   if (!user) notFound();
   const self = user.username === actor.username;
   const admin = actor.role === "admin";
+  const approval = admin && !self ? await approvalOptions(ctx, "user") : null;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -57,15 +60,20 @@ export default async function UserPage({ params, searchParams }: { params: Promi
             </Link>
           )}
           <KeyDetails label="Quorum" fingerprint={user.quorumFingerprint} bits={user.quorumKeyBits} registeredAt={user.quorumRegisteredAt} />
+          {self && admin && (
+            <Link href="/quorum/register" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+              {user.quorumFingerprint ? "Register a new quorum key" : "Register your quorum key"} (user change-quorum token-sign register)
+            </Link>
+          )}
         </Card>
         {(self || admin) && (
           <Card title="Change password" description={<>The console's <code className="font-mono">user change-password</code>.</>}>
-            <ChangePasswordForm username={user.username} role={user.role} self={self} hasMfa={Boolean(user.mfaFingerprint)} />
+            <ChangePasswordForm username={user.username} role={user.role} self={self} hasMfa={Boolean(user.mfaFingerprint)} hasQuorumKey={!!user.quorumFingerprint} approval={approval} />
           </Card>
         )}
         {admin && !self && (
           <Card title="Delete user" description={<>The console's <code className="font-mono">user delete</code>.</>}>
-            <DeleteUserForm username={user.username} role={user.role} />
+            <DeleteUserForm username={user.username} role={user.role} approval={approval} />
           </Card>
         )}
       </div>

@@ -1,6 +1,7 @@
 "use server";
 import { browserCtx } from "@/lib/auth/browser";
-import { fields, fileOrText, formError } from "@/lib/forms/state";
+import { fields, formError } from "@/lib/forms/state";
+import { approvalFrom, uploadedText } from "@/lib/forms/uploads";
 import type { FormState } from "@/lib/forms/types";
 import { changeMfa, requestMfaTokenFile } from "@/lib/mfa/change-mfa";
 import { serializeTokenFile } from "@/lib/token-files";
@@ -24,9 +25,10 @@ export async function requestTokenFileAction(_: FormState, formData: FormData): 
 export async function registerMfaAction(_: FormState, formData: FormData): Promise<FormState> {
   const input = {
     ...fields(formData, ["username", "role", "change_password"]),
-    signed_token_file: await fileOrText(formData, "signed_token_file"),
-    public_key_pem: await fileOrText(formData, "public_key_pem"),
+    signed_token_file: await uploadedText(formData, "signed_token_file_upload", "signed_token_file"),
+    public_key_pem: await uploadedText(formData, "public_key_pem_upload", "public_key_pem"),
     change_quorum: formData.get("change_quorum") === "on",
+    approval: await approvalFrom(formData),
   };
   try {
     const done = await changeMfa(await browserCtx(), input);
@@ -37,7 +39,12 @@ export async function registerMfaAction(_: FormState, formData: FormData): Promi
 }
 
 export async function deregisterMfaAction(_: FormState, formData: FormData): Promise<FormState> {
-  const input = { ...fields(formData, ["username", "role", "change_password"]), deregister: true as const, change_quorum: formData.get("change_quorum") === "on" };
+  const input = {
+    ...fields(formData, ["username", "role", "change_password"]),
+    deregister: true as const,
+    change_quorum: formData.get("change_quorum") === "on",
+    approval: await approvalFrom(formData),
+  };
   if (formData.get("needs_confirmation") === "yes" && formData.get("confirm") !== "on") {
     return { status: "error", message: "Tick the confirmation to remove this user's MFA key.", fieldErrors: { confirm: ["Confirm to continue."] } };
   }

@@ -7,15 +7,18 @@ import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { KeyDetails } from "@/components/users/key-details";
 import { requirePageActor } from "@/lib/auth/browser";
+import { approvalOptions } from "@/lib/quorum/options";
 import { readUser } from "@/lib/users/read";
 
 export const metadata: Metadata = { title: "Change MFA" };
 
 export default async function ChangeMfaPage({ params }: { params: Promise<{ username: string }> }) {
-  const { actor } = await requirePageActor();
+  const ctx = await requirePageActor();
+  const { actor } = ctx;
   const user = await readUser(actor, (await params).username);
   if (!user) notFound();
   const self = user.username === actor.username;
+  const approval = actor.role === "admin" && !self ? await approvalOptions(ctx, "user") : null;
   const fileName = `${actor.clusterId}-${user.username}-mfa-token.json`;
   return (
     <>
@@ -31,11 +34,11 @@ export default async function ChangeMfaPage({ params }: { params: Promise<{ user
             <KeyDetails label="MFA (token-sign)" fingerprint={user.mfaFingerprint} bits={user.mfaKeyBits} registeredAt={user.mfaRegisteredAt} />
           </Card>
           <Card title={user.mfaFingerprint ? "Register a new key" : "Register a key"} description="Three steps: download the token file, sign each token with your private key, upload the signed file with your public key.">
-            <RegisterMfa username={user.username} role={user.role} fileName={fileName} self={self} />
+            <RegisterMfa username={user.username} role={user.role} fileName={fileName} self={self} approval={approval} />
           </Card>
           {user.mfaFingerprint && (
             <Card title="Remove MFA" description={<>As <code className="font-mono">--deregister</code>. Sign-in then needs the password only.</>}>
-              <DeregisterMfa username={user.username} role={user.role} self={self} />
+              <DeregisterMfa username={user.username} role={user.role} self={self} approval={approval} />
             </Card>
           )}
         </div>

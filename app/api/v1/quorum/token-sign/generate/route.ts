@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/api/route";
+import { generateQuorumToken } from "@/lib/quorum/generate";
+
+export const POST = apiRoute({ auth: true, body: "json" }, async (ctx, body) => {
+  const { approval_file, approvals_required, expires_at } = await generateQuorumToken(ctx, body);
+  return { approval_file, approvals_required, expires_at };
+});

@@ -1,0 +1,54 @@
+import { Badge } from "@/components/ui/badge";
+import { DownloadLink } from "./download-link";
+
+export type TokenRow = {
+  token: string;
+  username: string;
+  service: string;
+  description: string;
+  approvals_required: number;
+  number_of_approvals: number;
+  approved_by: string[];
+  token_timeout_seconds: number;
+  approved: boolean;
+  mine: boolean;
+};
+
+/** `quorum token-sign list`, with what each token approves and its progress. */
+export function TokenTable({ tokens, files }: { tokens: TokenRow[]; files: Map<string, string> }) {
+  if (tokens.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No live quorum token in this cluster.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Live quorum tokens</caption>
+        <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
+          <tr>
+            <th scope="col" className="py-2 pr-4">Requester</th>
+            <th scope="col" className="py-2 pr-4">Service</th>
+            <th scope="col" className="py-2 pr-4">Approves</th>
+            <th scope="col" className="py-2 pr-4">Approvals</th>
+            <th scope="col" className="py-2 pr-4">Seconds left</th>
+            <th scope="col" className="py-2"><span className="sr-only">File</span></th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          {tokens.map((t) => (
+            <tr key={t.token}>
+              <td className="py-2 pr-4">{t.username}{t.mine ? " (you)" : ""}</td>
+              <td className="py-2 pr-4 font-mono">{t.service}</td>
+              <td className="py-2 pr-4">{t.description}</td>
+              <td className="py-2 pr-4">
+                <Badge tone={t.approved ? "good" : "warn"}>{t.number_of_approvals} of {t.approvals_required} approvals</Badge>
+                {t.approved_by.length > 0 && <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">by {t.approved_by.join(", ")}</span>}
+              </td>
+              <td className="py-2 pr-4 tabular-nums">{t.token_timeout_seconds}</td>
+              <td className="py-2 text-right">
+                {files.has(t.token) && <DownloadLink text={files.get(t.token)!} filename="approval.json">approval.json</DownloadLink>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
