@@ -1,0 +1,65 @@
+import "server-only";
+import type { Ctx } from "../auth/actor";
+import { authorize } from "../auth/guard";
+import { chainOf } from "../audit/chain";
+import { lastVerification } from "../audit/verify";
+import { db } from "../db/client";
+import { listUsersSchema, userWhere } from "../users/list";
+
+/** A number on the overview and the users-list filter that selects exactly the users it counts. */
+export type Tally = { count: number; filter: Record<string, string> };
+
+export type QuorumService = { service: "user" | "quorum"; m: number; keyHolders: number; state: "off" | "ok" | "thin" | "blocked" };
+
+const ADMINS_SHOWN = 10;
+
+/**
+ * The cluster at a glance. Every number is a count of `userWhere(filter)`, the very query the users list
+ * runs for that filter, so a link from a number lands on exactly the users it counted.
+ */
+export async function clusterOverview(ctx: Ctx) {
+  const actor = authorize(ctx, "cluster overview", { roles: ["admin", "crypto-user"] });
+  const tally = async (filter: Record<string, string>): Promise<Tally> => ({
+    count: await db.user.count({ where: userWhere(actor.clusterId, listUsersSchema.parse(filter)) }),
+    filter,
+  });
+  const cluster = await db.cluster.findUniqueOrThrow({ where: { id: actor.clusterId }, select: { quorumUser: true, quorumQuorum: true } });
+  const users = {
+    all: await tally({}),
+    admins: await tally({ role: "admin" }),
+    cryptoUsers: await tally({ role: "crypto-user" }),
+    mfaEnabled: await tally({ mfa: "enabled" }),
+    mfaDisabled: await tally({ mfa: "disabled" }),
+    adminsWithoutMfa: await tally({ role: "admin", mfa: "disabled" }),
+    adminsWithMfa: await tally({ role: "admin", mfa: "enabled" }),
+    cryptoWithoutMfa: await tally({ role: "crypto-user", mfa: "disabled" }),
+    cryptoWithMfa: await tally({ role: "crypto-user", mfa: "enabled" }),
+  };
+  const attention = {
+    locked: await tally({ locked: "true" }),
+    weakKeys: await tally({ key_bits: "under_3072" }),
+    oldKeys: await tally({ key_age: "over_1y" }),
+    neverSignedIn: await tally({ never_signed_in: "true" }),
+  };
+  const keyHolders = await tally({ role: "admin", quorum: "enabled" });
+  const adminsWithoutMfaNames = await db.user.findMany({
+    where: { clusterId: actor.clusterId, role: "admin", mfaFingerprint: null },
+    select: { username: true },
+    orderBy: { username: "asc" },
+    take: ADMINS_SHOWN,
+  });
+  const quorum = ([["user", cluster.quorumUser], ["quorum", cluster.quorumQuorum]] as const).map(([service, m]) => quorumState(service, m, keyHolders.count));
+  const verification = actor.role === "admin" ? await lastVerification(chainOf(actor.clusterId)) : null;
+  return { users, attention, keyHolders, quorum, adminsWithoutMfa: adminsWithoutMfaNames.map((u) => u.username), verification };
+}
+
+/**
+ * M approvals need M admins with quorum keys; with fewer than M + 1, losing one admin's key blocks the
+ * service. With M = 1 an operation needs no approval from anyone else, so nothing can be blocked.
+ */
+export function quorumState(service: QuorumService["service"], m: number, keyHolders: number): QuorumService {
+  const state = m <= 1 ? "off" : keyHolders < m ? "blocked" : keyHolders < m + 1 ? "thin" : "ok";
+  return { service, m, keyHolders, state };
+}
+
+export type ClusterOverview = Awaited<ReturnType<typeof clusterOverview>>;
