@@ -24,7 +24,7 @@ export default async function OverviewPage() {
           <Alert tone="warning" title={`${missing.toLocaleString("en")} admin${missing === 1 ? " has" : "s have"} no MFA`}>
             <p>
               Anyone with their password can manage every account.{" "}
-              <CountLink tally={o.users.adminsWithoutMfa} what="admins without MFA: show them" />
+              <CountLink tally={o.users.adminsWithoutMfa} what="admins without MFA: show them" inline />
               {": "}
               {o.adminsWithoutMfa.map((name, i) => (
                 <span key={name}>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { LocalTime, utcSeconds } from "@/components/ui/local-time";
+import { utcSeconds } from "@/components/ui/dates";
+import { LocalTime } from "@/components/ui/local-time";
 import type { ApiEvent } from "@/lib/audit/list";
 
 export function AuditTable({ events, filtered }: { events: ApiEvent[]; filtered: boolean }) {
@@ -30,8 +31,8 @@ export function AuditTable({ events, filtered }: { events: ApiEvent[]; filtered:
           {events.map((e) => (
             <tr key={e.seq} className="align-top">
               <th scope="row" className="px-3 py-2 font-normal tabular-nums">
-                <Link href={`/audit/${e.seq}`} className="text-sky-700 hover:underline dark:text-sky-400">
-                  <span className="sr-only">Event </span>{e.seq}
+                <Link href={`/audit/${e.seq}`} aria-label={`Event ${e.seq}`} className="text-sky-700 hover:underline dark:text-sky-400">
+                  {e.seq}
                 </Link>
               </th>
               <td className="whitespace-nowrap px-3 py-2">

@@ -20,7 +20,7 @@ export function ChainStatus({ verification }: { verification: ClusterOverview["v
       )}
       <p className="text-slate-600 dark:text-slate-400">
         Verify it on the server with <code className="font-mono">npm run audit:verify</code> (schedule it daily).{" "}
-        <Link href="/audit" className="text-sky-700 hover:underline dark:text-sky-400">Open the audit log</Link>
+        <Link href="/audit" className="text-sky-700 underline dark:text-sky-400">Open the audit log</Link>
       </p>
     </div>
   );

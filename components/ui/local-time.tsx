@@ -13,5 +13,3 @@ export function LocalTime({ iso, className = "" }: { iso: string; className?: st
     </time>
   );
 }
-
-export const utcSeconds = (iso: string) => `${iso.slice(0, 19).replace("T", " ")} UTC`;
