@@ -35,7 +35,7 @@ export function AuditTable({ events, filtered }: { events: ApiEvent[]; filtered:
                   {e.seq}
                 </Link>
               </th>
-              <td className="whitespace-nowrap px-3 py-2">
+              <td className="whitespace-nowrap px-3 py-2 text-xs">
                 {utcSeconds(e.time)}
                 <LocalTime iso={e.time} />
               </td>
@@ -47,11 +47,11 @@ export function AuditTable({ events, filtered }: { events: ApiEvent[]; filtered:
               <td className="px-3 py-2 font-mono text-xs">{e.target}</td>
               <td className="px-3 py-2">
                 {e.outcome === "success" ? <Badge tone="good">Success</Badge> : <Badge tone="bad">Failure</Badge>}
-                {e.error && <span className="mt-1 block max-w-xs truncate text-xs text-slate-700 dark:text-slate-300" title={e.error}>{e.error}</span>}
+                {e.error && <span className="mt-1 block max-w-52 truncate text-xs text-slate-700 dark:text-slate-300" title={e.error}>{e.error}</span>}
               </td>
               <td className="px-3 py-2 text-xs">
                 <span className="font-mono">{e.ip}</span>
-                <span className="block max-w-48 truncate text-slate-600 dark:text-slate-400" title={e.user_agent ?? ""}>{e.user_agent}</span>
+                <span className="block max-w-36 truncate text-slate-600 dark:text-slate-400" title={e.user_agent ?? ""}>{e.user_agent}</span>
               </td>
             </tr>
           ))}

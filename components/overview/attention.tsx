@@ -20,7 +20,7 @@ export function Attention({ attention }: { attention: ClusterOverview["attention
             <CountLink tally={i.tally} what={i.what} tone="warn" />
           </span>
           <span>
-            <span className="font-medium first-letter:uppercase">{i.what}</span>
+            <span className="block font-medium first-letter:uppercase">{i.what}</span>
             <span className="block text-slate-600 dark:text-slate-400">{i.hint}</span>
           </span>
         </li>

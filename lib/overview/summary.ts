@@ -24,16 +24,22 @@ export async function clusterOverview(ctx: Ctx) {
     filter,
   });
   const cluster = await db.cluster.findUniqueOrThrow({ where: { id: actor.clusterId }, select: { quorumUser: true, quorumQuorum: true } });
-  const users = {
-    all: await tally({}),
-    admins: await tally({ role: "admin" }),
-    cryptoUsers: await tally({ role: "crypto-user" }),
-    mfaEnabled: await tally({ mfa: "enabled" }),
-    mfaDisabled: await tally({ mfa: "disabled" }),
+  // Four counted cells; the totals are their sums (every user is admin or crypto-user), which spares the
+  // largest index scans and still equals what each total's filter lists.
+  const cells = {
     adminsWithoutMfa: await tally({ role: "admin", mfa: "disabled" }),
     adminsWithMfa: await tally({ role: "admin", mfa: "enabled" }),
     cryptoWithoutMfa: await tally({ role: "crypto-user", mfa: "disabled" }),
     cryptoWithMfa: await tally({ role: "crypto-user", mfa: "enabled" }),
+  };
+  const sum = (filter: Record<string, string>, ...parts: Tally[]): Tally => ({ count: parts.reduce((n, p) => n + p.count, 0), filter });
+  const users = {
+    ...cells,
+    all: sum({}, ...Object.values(cells)),
+    admins: sum({ role: "admin" }, cells.adminsWithMfa, cells.adminsWithoutMfa),
+    cryptoUsers: sum({ role: "crypto-user" }, cells.cryptoWithMfa, cells.cryptoWithoutMfa),
+    mfaEnabled: sum({ mfa: "enabled" }, cells.adminsWithMfa, cells.cryptoWithMfa),
+    mfaDisabled: sum({ mfa: "disabled" }, cells.adminsWithoutMfa, cells.cryptoWithoutMfa),
   };
   const attention = {
     locked: await tally({ locked: "true" }),
