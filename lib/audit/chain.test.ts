@@ -11,8 +11,10 @@ import { eventHash, GENESIS_HASH } from "./chain";
 import { recordAudit } from "./record";
 import { verifyAllChains, verifyChain } from "./verify";
 
+/** Runs the command exactly as an operator would, against this test's database file. */
 function auditVerify() {
-  const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/audit-verify.ts")], {
+  const run = spawnSync("npm", ["run", "--silent", "audit:verify"], {
+    cwd: path.resolve("."),
     env: { ...process.env, DATABASE_URL: `file:${testDatabaseFile}` },
     encoding: "utf8",
   });
