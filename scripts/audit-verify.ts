@@ -1,7 +1,21 @@
 // `npm run audit:verify`: checks every audit hash chain offline, straight from the database, names the
 // first broken event of each chain, stores the results (the overview shows them) and exits 1 if any broke.
-// It does not migrate: the database is evidence, and is read as it is.
+// It does not migrate: the database is evidence, and is read as it is. `-- --archive FILE` checks archives.
+import { parseArgs } from "node:util";
+
 async function main() {
+  const { values } = parseArgs({ options: { archive: { type: "string", multiple: true } }, strict: true });
+  if (values.archive?.length) {
+    // `-- --archive FILE …`: archive files from `npm run audit:archive`, checked on their own.
+    const { verifyArchiveFile } = await import("../lib/audit/verify-archive");
+    let broken = 0;
+    for (const file of values.archive) {
+      const r = await verifyArchiveFile(file);
+      console.log(`${r.ok ? "OK    " : "BROKEN"} ${r.message}`);
+      if (!r.ok) broken++;
+    }
+    process.exit(broken ? 1 : 0);
+  }
   const { verifyAllChains } = await import("../lib/audit/verify");
   const reports = await verifyAllChains();
   if (reports.length === 0) console.log("No audit events yet: nothing to verify.");

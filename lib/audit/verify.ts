@@ -29,11 +29,17 @@ export async function verifyChain(chain: string): Promise<ChainReport> {
   for (const v of await db.auditVerification.findMany({ where: { chain, ok: true }, orderBy: { verifiedAt: "desc" }, take: 100 })) {
     if (v.lastSeq > 0 && !anchors.has(v.lastSeq)) anchors.set(v.lastSeq, { hash: v.lastHash, at: v.verifiedAt });
   }
+  const archives = await db.auditArchive.findMany({ where: { chain }, orderBy: { toSeq: "asc" } });
   let lastSeq = 0;
   let lastHash = GENESIS_HASH;
+  let base = 0;
   const fail = (seq: number, eventId: string | null, message: string): ChainReport => ({
-    chain, ok: false, events: lastSeq, lastSeq, lastHash, broken: { seq, eventId }, message: `Chain ${chain}: ${message}`,
+    chain, ok: false, events: lastSeq - base, lastSeq, lastHash, broken: { seq, eventId }, message: `Chain ${chain}: ${message}`,
   });
+  for (const a of archives) {
+    if (a.fromSeq !== lastSeq + 1 || a.prevHash !== lastHash) return fail(a.fromSeq, null, `the archive ${a.file} does not continue from event #${lastSeq}.`);
+    [lastSeq, lastHash, base] = [a.toSeq, a.lastHash, a.toSeq];
+  }
   for (;;) {
     const rows = await db.auditEvent.findMany({ where: { chain, seq: { gt: lastSeq } }, orderBy: { seq: "asc" }, take: BATCH });
     for (const r of rows) {
@@ -54,7 +60,8 @@ export async function verifyChain(chain: string): Promise<ChainReport> {
     const expected = head ? `#${head.seq}` : "no head at all";
     return fail(lastSeq + 1, null, `the chain ends at event #${lastSeq} but its head records ${expected}: events at the end were deleted or the head was changed.`);
   }
-  return { chain, ok: true, events: lastSeq, lastSeq, lastHash, message: `Chain ${chain}: ${lastSeq} events, intact.` };
+  const archived = archives.length ? ` (events #1–#${base} are in archive files: check them with --archive)` : "";
+  return { chain, ok: true, events: lastSeq - base, lastSeq, lastHash, message: `Chain ${chain}: ${lastSeq - base} events, intact${archived}.` };
 }
 
 /** Verifies every chain and stores each result, which the overview shows as "last verified". */
@@ -74,6 +81,11 @@ export async function verifyAllChains(): Promise<ChainReport[]> {
     reports.push(r);
   }
   return reports;
+}
+
+/** The newest archive of a chain: where the events still in the database continue from. */
+export function lastArchive(chain: string) {
+  return db.auditArchive.findFirst({ where: { chain }, orderBy: { toSeq: "desc" } });
 }
 
 /** The latest verification of a cluster's chain, for the overview. */

@@ -54,6 +54,7 @@ test("a key turns old a year after its registration, by the console's clock", as
   try {
     advanceClockForTests(340 * day); // cu_weak: 370 days; adm_mfa: 350 days
     assert.deepEqual((await listUsers(c.ctx, { key_age: "over_1y" })).users.map((u) => u.username), ["adm_old", "cu_weak"]);
+    assert.equal((await clusterOverview(c.ctx)).attention.oldKeys.count, 2);
   } finally {
     resetClockForTests();
   }

@@ -4,7 +4,8 @@ import { authorize } from "../auth/guard";
 import { chainOf } from "../audit/chain";
 import { lastVerification } from "../audit/verify";
 import { db } from "../db/client";
-import { keyTests, listUsersSchema, userWhere } from "../users/list";
+import { userTallies } from "../db/raw-sql";
+import { keysOlderThan, STRONG_KEY_BITS } from "../users/list";
 
 /** A number on the overview and the users-list filter that selects exactly the users it counts. */
 export type Tally = { count: number; filter: Record<string, string> };
@@ -14,52 +15,34 @@ export type QuorumService = { service: "user" | "quorum"; m: number; keyHolders:
 const ADMINS_SHOWN = 10;
 
 /**
- * The cluster at a glance. Every number counts the users that `userWhere(filter)` selects, the very query
- * the users list runs for the filter it links to, so a link lands on exactly the users it counted (a few
- * are computed as sums of disjoint counts for speed; the test checks each against its list).
+ * The cluster at a glance. Every number counts the users that the users-list filter it links to selects,
+ * so a link lands on exactly the users it counted. The counts come from one pass over the users
+ * (lib/db/raw-sql.ts); the test checks each one against the list its filter gives.
  */
 export async function clusterOverview(ctx: Ctx) {
   const actor = authorize(ctx, "cluster overview", { roles: ["admin", "crypto-user"] });
-  const tally = async (filter: Record<string, string>): Promise<Tally> => ({
-    count: await db.user.count({ where: userWhere(actor.clusterId, listUsersSchema.parse(filter)) }),
-    filter,
-  });
   const cluster = await db.cluster.findUniqueOrThrow({ where: { id: actor.clusterId }, select: { quorumUser: true, quorumQuorum: true } });
-  // Four counted cells; the totals are their sums (every user is admin or crypto-user), which spares the
-  // largest index scans and still equals what each total's filter lists.
-  const cells = {
-    adminsWithoutMfa: await tally({ role: "admin", mfa: "disabled" }),
-    adminsWithMfa: await tally({ role: "admin", mfa: "enabled" }),
-    cryptoWithoutMfa: await tally({ role: "crypto-user", mfa: "disabled" }),
-    cryptoWithMfa: await tally({ role: "crypto-user", mfa: "enabled" }),
-  };
-  const sum = (filter: Record<string, string>, ...parts: Tally[]): Tally => ({ count: parts.reduce((n, p) => n + p.count, 0), filter });
+  const c = await userTallies(actor.clusterId, STRONG_KEY_BITS, keysOlderThan());
+  const t = (count: number, filter: Record<string, string>): Tally => ({ count, filter });
   const users = {
-    ...cells,
-    all: sum({}, ...Object.values(cells)),
-    admins: sum({ role: "admin" }, cells.adminsWithMfa, cells.adminsWithoutMfa),
-    cryptoUsers: sum({ role: "crypto-user" }, cells.cryptoWithMfa, cells.cryptoWithoutMfa),
-    mfaEnabled: sum({ mfa: "enabled" }, cells.adminsWithMfa, cells.cryptoWithMfa),
-    mfaDisabled: sum({ mfa: "disabled" }, cells.adminsWithoutMfa, cells.cryptoWithoutMfa),
-  };
-  // "Either key" counted as (MFA key matches) + (quorum key matches, MFA key does not): two index range
-  // counts instead of an OR that makes SQLite merge rowids; the same users as the filter selects.
-  const keys = keyTests();
-  const eitherKey = async (name: keyof typeof keys, value: string): Promise<Tally> => {
-    const t = keys[name];
-    const [mfa, quorumOnly] = [
-      await db.user.count({ where: { clusterId: actor.clusterId, ...t.mfa } }),
-      await db.user.count({ where: { clusterId: actor.clusterId, AND: [t.quorum, t.mfaFails] } }),
-    ];
-    return { count: mfa + quorumOnly, filter: { [name]: value } };
+    adminsWithoutMfa: t(c.adminsWithoutMfa, { role: "admin", mfa: "disabled" }),
+    adminsWithMfa: t(c.adminsWithMfa, { role: "admin", mfa: "enabled" }),
+    cryptoWithoutMfa: t(c.cryptoWithoutMfa, { role: "crypto-user", mfa: "disabled" }),
+    cryptoWithMfa: t(c.cryptoWithMfa, { role: "crypto-user", mfa: "enabled" }),
+    // Every user is an admin or a crypto user, so the totals are sums of the cells.
+    all: t(c.adminsWithoutMfa + c.adminsWithMfa + c.cryptoWithoutMfa + c.cryptoWithMfa, {}),
+    admins: t(c.adminsWithoutMfa + c.adminsWithMfa, { role: "admin" }),
+    cryptoUsers: t(c.cryptoWithoutMfa + c.cryptoWithMfa, { role: "crypto-user" }),
+    mfaEnabled: t(c.adminsWithMfa + c.cryptoWithMfa, { mfa: "enabled" }),
+    mfaDisabled: t(c.adminsWithoutMfa + c.cryptoWithoutMfa, { mfa: "disabled" }),
   };
   const attention = {
-    locked: await tally({ locked: "true" }),
-    weakKeys: await eitherKey("key_bits", "under_3072"),
-    oldKeys: await eitherKey("key_age", "over_1y"),
-    neverSignedIn: await tally({ never_signed_in: "true" }),
+    locked: t(c.locked, { locked: "true" }),
+    weakKeys: t(c.weakKeys, { key_bits: "under_3072" }),
+    oldKeys: t(c.oldKeys, { key_age: "over_1y" }),
+    neverSignedIn: t(c.neverSignedIn, { never_signed_in: "true" }),
   };
-  const keyHolders = await tally({ role: "admin", quorum: "enabled" });
+  const keyHolders = t(c.quorumKeyAdmins, { role: "admin", quorum: "enabled" });
   const adminsWithoutMfaNames = await db.user.findMany({
     where: { clusterId: actor.clusterId, role: "admin", mfaFingerprint: null },
     select: { username: true },

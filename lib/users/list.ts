@@ -38,29 +38,15 @@ export const KEY_MAX_AGE_DAYS = 365;
 
 const hasKey = (on: "enabled" | "disabled" | undefined) => (on === undefined ? undefined : on === "enabled" ? { not: null } : null);
 
-/** The two key filters, each a test of the MFA key or of the quorum key; a user matches if either key does. */
-export function keyTests(): Record<"key_bits" | "key_age", { mfa: Prisma.UserWhereInput; quorum: Prisma.UserWhereInput; mfaFails: Prisma.UserWhereInput }> {
-  const yearAgo = new Date(now().getTime() - KEY_MAX_AGE_DAYS * 86_400_000);
-  return {
-    key_bits: {
-      mfa: { mfaKeyBits: { lt: STRONG_KEY_BITS } },
-      quorum: { quorumKeyBits: { lt: STRONG_KEY_BITS } },
-      mfaFails: { OR: [{ mfaKeyBits: null }, { mfaKeyBits: { gte: STRONG_KEY_BITS } }] },
-    },
-    key_age: {
-      mfa: { mfaRegisteredAt: { lt: yearAgo } },
-      quorum: { quorumRegisteredAt: { lt: yearAgo } },
-      mfaFails: { OR: [{ mfaRegisteredAt: null }, { mfaRegisteredAt: { gte: yearAgo } }] },
-    },
-  };
-}
+/** Keys registered before this instant are "older than a year", by the console's clock. */
+export const keysOlderThan = () => new Date(now().getTime() - KEY_MAX_AGE_DAYS * 86_400_000);
 
 /** The filters as a query: the users list, its exports and the overview's links all go through here. */
 export function userWhere(clusterId: string, f: Partial<UserFilters>): Prisma.UserWhereInput {
-  const keys = keyTests();
+  const yearAgo = keysOlderThan();
   const and: Prisma.UserWhereInput[] = [];
-  if (f.key_bits) and.push({ OR: [keys.key_bits.mfa, keys.key_bits.quorum] });
-  if (f.key_age) and.push({ OR: [keys.key_age.mfa, keys.key_age.quorum] });
+  if (f.key_bits) and.push({ OR: [{ mfaKeyBits: { lt: STRONG_KEY_BITS } }, { quorumKeyBits: { lt: STRONG_KEY_BITS } }] });
+  if (f.key_age) and.push({ OR: [{ mfaRegisteredAt: { lt: yearAgo } }, { quorumRegisteredAt: { lt: yearAgo } }] });
   return {
     ...(and.length ? { AND: and } : {}),
     ...(f.never_signed_in ? { lastLoginAt: f.never_signed_in === "true" ? null : { not: null } } : {}),

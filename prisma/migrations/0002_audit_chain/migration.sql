@@ -6,6 +6,19 @@ CREATE TABLE "AuditChainHead" (
 );
 
 -- CreateTable
+CREATE TABLE "AuditArchive" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "chain" TEXT NOT NULL,
+    "fromSeq" INTEGER NOT NULL,
+    "toSeq" INTEGER NOT NULL,
+    "prevHash" TEXT NOT NULL,
+    "lastHash" TEXT NOT NULL,
+    "file" TEXT NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "archivedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
 CREATE TABLE "AuditVerification" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "chain" TEXT NOT NULL,
@@ -52,6 +65,9 @@ CREATE INDEX "AuditEvent_chain_target_seq_idx" ON "AuditEvent"("chain", "target"
 CREATE UNIQUE INDEX "AuditEvent_chain_seq_key" ON "AuditEvent"("chain", "seq");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AuditArchive_chain_toSeq_key" ON "AuditArchive"("chain", "toSeq");
 
 -- CreateIndex
 CREATE INDEX "AuditVerification_chain_verifiedAt_idx" ON "AuditVerification"("chain", "verifiedAt");
