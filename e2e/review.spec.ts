@@ -30,7 +30,7 @@ async function followCount(page: Page, what: string, params: Record<string, stri
 }
 
 // One sign-in of the bootstrapped admin per worker: each test then makes its own admin ("boss") to sign in
-// with, so this file leaves the admin's per-username sign-in limit (10 a minute) to the other specs.
+// with, so this file adds almost nothing to the admin's sign-ins on the shared server.
 let adminToken: Promise<string> | undefined;
 
 async function setup(request: APIRequestContext) {

@@ -42,6 +42,18 @@ test("first start prints a one-time setup link whose page creates the cluster an
 
     await page.goto(link.replace("localhost", "127.0.0.1"));
     await expect(page.getByText("This setup link does not work")).toBeVisible();
+    // This server runs with the default limits: ten sign-ins a minute per username (the browser's
+    // was the first), then 429.
+    const base = new URL(link).origin.replace("localhost", "127.0.0.1");
+    for (let i = 0; i < 9; i++) {
+      const ok = await page.request.post(`${base}/api/v1/login`, { data: { username: "first_admin", password: "first admin password" } });
+      expect(ok.status()).toBe(200);
+    }
+    const last = await page.request.post(`${base}/api/v1/login`, { data: { username: "first_admin", password: "first admin password" } });
+    expect(last.status()).toBe(429);
+    expect((await last.json()).data).toMatch(/Too many sign-in attempts. Try again in \d+ seconds/);
+    expect(Number(last.headers()["retry-after"])).toBeGreaterThan(0);
+
     // The generated session secret is kept beside the database, readable by its owner only.
     expect((fs.statSync(path.join(dir, "auth-secret")).mode & 0o777).toString(8)).toBe("600");
   } finally {

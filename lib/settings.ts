@@ -14,9 +14,10 @@ const schema = z.object({
   SESSION_MAX_HOURS: positive(12),
   LOGIN_RATE_PER_USERNAME: positive(10),
   LOGIN_RATE_PER_ADDRESS: positive(60),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+
   // Days of audit events `npm run audit:archive` keeps in the database; unset: it needs --before.
   AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 export type Settings = z.infer<typeof schema>;

@@ -31,5 +31,3 @@ export function downloadRoute(make: (ctx: Ctx, query: Record<string, string>) =>
     }
   };
 }
-
-export const formatSchemaMessage = "Choose format=csv or format=json.";
