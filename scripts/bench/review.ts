@@ -61,16 +61,21 @@ async function seed(file: string) {
   return clusterId;
 }
 
-async function time(label: string, runs: number, fn: () => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
+/** Interleaved rounds (one run of each case per round), so load from elsewhere hits every case alike. */
+async function measure(cases: [string, () => Promise<unknown>][], rounds: number) {
+  for (const [, fn] of cases) for (let i = 0; i < 3; i++) await fn();
+  const samples = cases.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, [, fn]] of cases.entries()) {
+      const t = performance.now();
+      await fn();
+      samples[i].push(performance.now() - t);
+    }
   }
-  ms.sort((a, b) => a - b);
-  return { label, median: ms[Math.floor(runs / 2)], p95: ms[Math.floor(runs * 0.95)] };
+  return cases.map(([label], i) => {
+    const ms = samples[i].sort((a, b) => a - b);
+    return { label, median: ms[Math.floor(rounds / 2)], p95: ms[Math.floor(rounds * 0.95)] };
+  });
 }
 
 export async function benchReview(): Promise<void> {
@@ -90,15 +95,18 @@ export async function benchReview(): Promise<void> {
     const { verifyChain } = await import("../../lib/audit/verify");
     const admin = await db.user.findFirstOrThrow({ where: { clusterId, role: "admin" } });
     const ctx = { actor: { userId: admin.id, username: admin.username, role: "admin" as const, clusterId, sessionId: "bench" }, meta: { ip: "bench", userAgent: "bench" } };
-    const results = [
-      await time("trivial: one cluster row", 50, () => db.cluster.findUnique({ where: { id: clusterId } })),
-      await time("overview (all counts)", 20, () => clusterOverview(ctx)),
-      await time("users, first page", 30, () => listUsers(ctx, {})),
-      await time("users, admins without MFA", 30, () => listUsers(ctx, { role: "admin", mfa: "disabled" })),
-      await time("users, keys under 3072 bits", 30, () => listUsers(ctx, { key_bits: "under_3072" })),
-      await time("audit log, first page", 30, () => listAudit(ctx, {})),
-      await time("audit log, one actor", 30, () => listAudit(ctx, { actor: "user_004242" })),
-    ];
+    const results = await measure(
+      [
+        ["trivial: one cluster row", () => db.cluster.findUnique({ where: { id: clusterId } })],
+        ["overview (all counts)", () => clusterOverview(ctx)],
+        ["users, first page", () => listUsers(ctx, {})],
+        ["users, admins without MFA", () => listUsers(ctx, { role: "admin", mfa: "disabled" })],
+        ["users, keys under 3072 bits", () => listUsers(ctx, { key_bits: "under_3072" })],
+        ["audit log, first page", () => listAudit(ctx, {})],
+        ["audit log, one actor", () => listAudit(ctx, { actor: "user_004242" })],
+      ],
+      30,
+    );
     const base = results[0].median;
     for (const r of results) {
       console.log(`review: ${r.label.padEnd(30)} median ${r.median.toFixed(2).padStart(8)} ms  p95 ${r.p95.toFixed(2).padStart(8)} ms  ×${(r.median / base).toFixed(1)} trivial`);
