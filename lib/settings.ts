@@ -16,6 +16,9 @@ const schema = z.object({
   LOGIN_RATE_PER_ADDRESS: positive(60),
   MFA_TOKEN_TIMEOUT_SECONDS: positive(600),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+
+  // Days of audit events `npm run audit:archive` keeps in the database; unset: it needs --before.
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
 });
 
 export type Settings = z.infer<typeof schema>;

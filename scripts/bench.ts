@@ -1,12 +1,17 @@
 // `npm run bench`: each figure is a ratio against a baseline measured in the same run.
 import { benchMfa } from "./bench/mfa";
+import { benchReview } from "./bench/review";
 
 async function main() {
   console.log(`node ${process.version}, ${new Date().toISOString()}`);
   await benchMfa();
+  await benchReview();
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -14,14 +14,14 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       </a>
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
-          <Link href="/users" className="font-semibold tracking-tight">
+          <Link href="/" className="font-semibold tracking-tight">
             HSM console
           </Link>
           <p className="text-sm text-slate-600 dark:text-slate-400" title="The cluster every operation runs against">
             Cluster <span className="font-medium text-slate-900 dark:text-slate-100">{cluster.name}</span>{" "}
             <span className="font-mono text-xs">{cluster.id}</span>
           </p>
-          <NavLinks admin={actor.role === "admin"} />
+          <NavLinks role={actor.role} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <Link href={`/users/${actor.username}`} className="hover:underline">
               <span className="font-medium">{actor.username}</span> <span className="text-slate-600 dark:text-slate-400">({actor.role})</span>

@@ -7,6 +7,9 @@ const selects = [
   { name: "mfa", label: "MFA", options: [["", "Any"], ["enabled", "Enabled"], ["disabled", "Not enabled"]] },
   { name: "quorum", label: "Quorum key", options: [["", "Any"], ["enabled", "Registered"], ["disabled", "Not registered"]] },
   { name: "locked", label: "Locked", options: [["", "Any"], ["true", "Locked"], ["false", "Not locked"]] },
+  { name: "key_bits", label: "Key size", options: [["", "Any"], ["under_3072", "Under 3072 bits"]] },
+  { name: "key_age", label: "Key age", options: [["", "Any"], ["over_1y", "Older than a year"]] },
+  { name: "never_signed_in", label: "Signed in", options: [["", "Any"], ["true", "Never"], ["false", "At least once"]] },
 ] as const;
 
 /** A plain GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */

@@ -1,7 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Actor, RequestMeta } from "../auth/actor";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { now } from "../clock";
+import { chainOf, eventHash, GENESIS_HASH, type ChainedFields } from "./chain";
 
 export type AuditEntry = {
   clusterId?: string | null;
@@ -15,23 +17,46 @@ export type AuditEntry = {
   after?: Record<string, unknown> | null;
 };
 
-/** Appends one audit event. Callers pass only non-secret fields; passwords and keys' private halves never come here. */
+/**
+ * Appends one audit event, chained to the previous event of its cluster. Callers pass only non-secret
+ * fields; passwords and keys' private halves never come here. Called with a transaction, the event
+ * commits or rolls back with the operation; called with the client, it opens its own transaction.
+ */
 export async function recordAudit(client: Db, e: AuditEntry): Promise<void> {
-  await client.auditEvent.create({
-    data: {
-      createdAt: now(),
-      clusterId: e.clusterId ?? null,
-      actorUserId: e.actor?.userId ?? null,
-      actorUsername: e.actor?.username ?? null,
-      actorRole: e.actor?.role ?? null,
-      operation: e.operation,
-      target: e.target ?? null,
-      outcome: e.outcome,
-      error: e.error ?? null,
-      ip: e.meta.ip,
-      userAgent: e.meta.userAgent,
-      before: e.before ? JSON.stringify(e.before) : null,
-      after: e.after ? JSON.stringify(e.after) : null,
-    },
-  });
+  if ("$transaction" in client) return client.$transaction((tx) => append(tx, e));
+  return append(client, e);
+}
+
+/**
+ * Taking the next number is an UPDATE of the chain's head row first: that row lock makes concurrent
+ * appenders of one chain wait for each other (PostgreSQL) or for the single writer (SQLite), so each
+ * reads the head its predecessor committed. The unique (chain, seq) index refuses a fork regardless.
+ */
+async function append(tx: Tx, e: AuditEntry): Promise<void> {
+  const chain = chainOf(e.clusterId);
+  const bumped = await tx.auditChainHead.updateMany({ where: { chain }, data: { seq: { increment: 1 } } });
+  if (bumped.count === 0) await tx.auditChainHead.create({ data: { chain, seq: 1, hash: GENESIS_HASH } });
+  const head = await tx.auditChainHead.findUniqueOrThrow({ where: { chain } });
+  const fields: ChainedFields = {
+    id: randomUUID(),
+    chain,
+    seq: head.seq,
+    prevHash: head.hash,
+    createdAt: now(),
+    clusterId: e.clusterId ?? null,
+    actorUserId: e.actor?.userId ?? null,
+    actorUsername: e.actor?.username ?? null,
+    actorRole: e.actor?.role ?? null,
+    operation: e.operation,
+    target: e.target ?? null,
+    outcome: e.outcome,
+    error: e.error ?? null,
+    ip: e.meta.ip,
+    userAgent: e.meta.userAgent,
+    before: e.before ? JSON.stringify(e.before) : null,
+    after: e.after ? JSON.stringify(e.after) : null,
+  };
+  const hash = eventHash(fields);
+  await tx.auditEvent.create({ data: { ...fields, hash } });
+  await tx.auditChainHead.update({ where: { chain }, data: { hash } });
 }

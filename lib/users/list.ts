@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Prisma } from "@prisma/client";
 import type { Ctx } from "../auth/actor";
 import { authorize } from "../auth/guard";
+import { now } from "../clock";
 import { db } from "../db/client";
 import { parseInput } from "../validation";
 import { roleSchema } from "./schemas";
@@ -22,16 +23,33 @@ export const listUsersSchema = z.object({
   mfa: state.optional(),
   quorum: state.optional(),
   locked: z.enum(["true", "false"], { error: "Use true or false." }).optional(),
+  key_bits: z.enum(["under_3072"], { error: "Use under_3072 (keys under 128-bit strength)." }).optional(),
+  key_age: z.enum(["over_1y"], { error: "Use over_1y (keys registered more than a year ago)." }).optional(),
+  never_signed_in: z.enum(["true", "false"], { error: "Use true or false." }).optional(),
   page: z.coerce.number({ error: "Page must be a number." }).int().min(1, "Pages start at 1.").max(100_000).default(1),
   per_page: z.coerce.number().int().min(1).max(100, "At most 100 users a page.").default(25),
 });
 
 export type UserFilters = z.output<typeof listUsersSchema>;
 
+/** RSA under 3072 bits is under 128-bit strength (NIST SP 800-57), what ASVS level 2 asks for. */
+export const STRONG_KEY_BITS = 3072;
+export const KEY_MAX_AGE_DAYS = 365;
+
 const hasKey = (on: "enabled" | "disabled" | undefined) => (on === undefined ? undefined : on === "enabled" ? { not: null } : null);
 
-export function userWhere(clusterId: string, f: UserFilters): Prisma.UserWhereInput {
+/** Keys registered before this instant are "older than a year", by the console's clock. */
+export const keysOlderThan = () => new Date(now().getTime() - KEY_MAX_AGE_DAYS * 86_400_000);
+
+/** The filters as a query: the users list, its exports and the overview's links all go through here. */
+export function userWhere(clusterId: string, f: Partial<UserFilters>): Prisma.UserWhereInput {
+  const yearAgo = keysOlderThan();
+  const and: Prisma.UserWhereInput[] = [];
+  if (f.key_bits) and.push({ OR: [{ mfaKeyBits: { lt: STRONG_KEY_BITS } }, { quorumKeyBits: { lt: STRONG_KEY_BITS } }] });
+  if (f.key_age) and.push({ OR: [{ mfaRegisteredAt: { lt: yearAgo } }, { quorumRegisteredAt: { lt: yearAgo } }] });
   return {
+    ...(and.length ? { AND: and } : {}),
+    ...(f.never_signed_in ? { lastLoginAt: f.never_signed_in === "true" ? null : { not: null } } : {}),
     clusterId,
     ...(f.search ? { username: { contains: f.search } } : {}),
     ...(f.role ? { role: f.role } : {}),

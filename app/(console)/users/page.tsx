@@ -27,12 +27,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     problem = e.message;
   }
   const isAdmin = ctx.actor.role === "admin";
+  const { page: _page, per_page: _perPage, ...filters } = query;
+  const exportHref = (format: string) => `/exports/users?${new URLSearchParams({ ...filters, format })}`;
   return (
     <>
       <PageHeader
         title="Users"
         description="Every account of this cluster, as cloudhsm-cli's user list shows them."
-        actions={isAdmin ? <Link href="/users/new" className={buttonClass()}>Create user</Link> : undefined}
+        actions={
+          isAdmin ? (
+            <>
+              <a href={exportHref("csv")} className={buttonClass("secondary")} download>Export CSV</a>
+              <a href={exportHref("json")} className={buttonClass("secondary")} download>Export JSON</a>
+              <Link href="/users/new" className={buttonClass()}>Create user</Link>
+            </>
+          ) : undefined
+        }
       />
       <UserFilters values={query} />
       {problem && <Alert tone="error" title="These filters could not be applied">{problem}</Alert>}

@@ -1,0 +1,34 @@
+// `npm run audit:verify`: checks every audit hash chain offline, straight from the database, names the
+// first broken event of each chain, stores the results (the overview shows them) and exits 1 if any broke.
+// It does not migrate: the database is evidence, and is read as it is. `-- --archive FILE` checks archives.
+import { parseArgs } from "node:util";
+
+async function main() {
+  const { values } = parseArgs({ options: { archive: { type: "string", multiple: true } }, strict: true });
+  if (values.archive?.length) {
+    // `-- --archive FILE …`: archive files from `npm run audit:archive`, checked on their own.
+    const { verifyArchiveFile } = await import("../lib/audit/verify-archive");
+    let broken = 0;
+    for (const file of values.archive) {
+      const r = await verifyArchiveFile(file);
+      console.log(`${r.ok ? "OK    " : "BROKEN"} ${r.message}`);
+      if (!r.ok) broken++;
+    }
+    process.exit(broken ? 1 : 0);
+  }
+  const { verifyAllChains } = await import("../lib/audit/verify");
+  const reports = await verifyAllChains();
+  if (reports.length === 0) console.log("No audit events yet: nothing to verify.");
+  for (const r of reports) console.log(`${r.ok ? "OK    " : "BROKEN"} ${r.message}`);
+  const broken = reports.filter((r) => !r.ok);
+  if (broken.length) {
+    console.log(`\n${broken.length} chain${broken.length > 1 ? "s are" : " is"} broken. Keep a copy of the database file as evidence before changing anything.`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(`audit:verify could not finish: ${(e as Error).message}`);
+  process.exit(2);
+});
