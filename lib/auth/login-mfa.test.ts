@@ -8,7 +8,7 @@ import { pair, spkiPem } from "../keys/key-test-support";
 import { changeMfa, requestMfaTokenFile } from "../mfa/change-mfa";
 import { overrideSettingsForTests } from "../settings";
 import { anonymous, makeCluster, makeUser } from "../testing/fixtures";
-import { signToken } from "../token-files/signing-test-support";
+import { signToken, signWithAnotherKey } from "../token-files/signing-test-support";
 import type { TokenFile } from "../token-files";
 import { loginWithPassword } from "./login";
 import { loginWithMfa } from "./login-mfa";
@@ -51,12 +51,12 @@ test("with MFA, a correct password yields a login token file (one token per HSM)
 test("MFA failures are explained per token and count toward the lockout of five", async () => {
   const u = await mfaUser(2);
   const file = await challenge(u.password);
-  const otherKey = pair("rsa2048b").privateKey;
-  await assert.rejects(u.mfa(sign(file, otherKey)), refusedWith(/Token 1: .*private key that matches/));
+  const wrongKey = { version: "2.0", tokens: file.tokens.map((t) => ({ unsigned: t.unsigned, signed: signWithAnotherKey(key.publicKey, Buffer.from(t.unsigned, "base64")) })) };
+  await assert.rejects(u.mfa(wrongKey), refusedWith(/Token 1: .*private key that matches/));
   assert.equal((await u.row()).failedLogins, 1);
   await assert.rejects(u.mfa(sign(u.registrationFile)), refusedWith(/MFA registration, not for a sign-in/));
   await assert.rejects(u.mfa({ version: "2.0", tokens: [] }), refusedWith(/cannot be read|token/i));
-  for (let i = 0; i < 2; i++) await assert.rejects(u.mfa(sign(file, otherKey)));
+  for (let i = 0; i < 2; i++) await assert.rejects(u.mfa(wrongKey));
   assert.equal((await u.row()).locked, true, "five failures in a row, of either factor, lock the account");
   await assert.rejects(u.mfa(sign(file)), refusedWith(/Sign-in failed/), "locked: even a good signature is refused");
   await assert.rejects(u.password(), refusedWith(/Sign-in failed/));

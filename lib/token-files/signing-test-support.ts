@@ -1,8 +1,9 @@
 // Test support (not a test file): signs tokens the right way and the usual wrong ways, with openssl.
-import { constants, privateEncrypt, randomBytes, type KeyObject } from "node:crypto";
+import { constants, privateEncrypt, publicDecrypt, randomBytes, type KeyObject } from "node:crypto";
 import { opensslDir } from "../keys/key-test-support";
 import { SHA256_DIGEST_INFO_PREFIX } from "./digest-info";
 
+import { pair } from "../keys/key-test-support";
 export { pair, spkiPem } from "../keys/key-test-support";
 
 /** What `openssl pkeyutl -sign -pkeyopt digest:sha256` makes, computed in-process (fast, for file tests). */
@@ -38,4 +39,17 @@ export function opensslSigner(privateKey: KeyObject) {
     wrapped: () => tmp.shell("base64 token1.sig.bin"),
     hex: () => tmp.shell("xxd -p token1.sig.bin"),
   };
+}
+
+/**
+ * A signature of `token` by a key other than `registered`, chosen so that it cannot pass the PSS
+ * heuristic by chance (about 1 in 512 would), so "wrong key" tests are deterministic.
+ */
+export function signWithAnotherKey(registered: KeyObject, token: Buffer): string {
+  for (const name of ["rsa2048b", "rsa2048c", "rsa2048d"]) {
+    const signed = signToken(pair(name).privateKey, token);
+    const opened = publicDecrypt({ key: registered, padding: constants.RSA_NO_PADDING }, Buffer.from(signed, "base64"));
+    if (pair(name).publicKey !== registered && opened.at(-1) !== 0xbc) return signed;
+  }
+  throw new Error("three keys in a row looked like PSS: not a coincidence");
 }
