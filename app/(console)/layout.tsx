@@ -13,7 +13,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-6 pt-3">
           <Link href="/" className="font-semibold tracking-tight">
             HSM console
           </Link>
@@ -21,7 +21,6 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             Cluster <span className="font-medium text-slate-900 dark:text-slate-100">{cluster.name}</span>{" "}
             <span className="font-mono text-xs">{cluster.id}</span>
           </p>
-          <NavLinks role={actor.role} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <Link href={`/users/${actor.username}`} className="hover:underline">
               <span className="font-medium">{actor.username}</span> <span className="text-slate-600 dark:text-slate-400">({actor.role})</span>
@@ -32,6 +31,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               </button>
             </form>
           </div>
+        </div>
+        <div className="mx-auto max-w-6xl px-4 py-2">
+          <NavLinks role={actor.role} />
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-6 py-8">
