@@ -4,19 +4,10 @@ import { test } from "node:test";
 import { loginWithPassword } from "../auth/login";
 import { findActiveSession } from "../auth/sessions";
 import { db } from "../db/client";
-import { OpError } from "../errors";
 import { makeCluster, makeUser, meta, PASSWORD, signedIn, snapshot } from "../testing/fixtures";
 import { endOwnSession } from "./end-session";
 import { mySessions, mySignIns } from "./sessions";
-
-async function refused(promise: Promise<unknown>, status: number, message: RegExp) {
-  await assert.rejects(promise, (e: unknown) => {
-    assert.ok(e instanceof OpError, `expected an OpError, got ${e}`);
-    assert.equal(e.status, status);
-    assert.match(e.message, message);
-    return true;
-  });
-}
+import { refused } from "../testing/assertions";
 
 test("a user sees their own open sessions and sign-ins, and ends another of their sessions", async () => {
   const { clusterId } = await makeCluster();

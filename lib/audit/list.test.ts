@@ -3,22 +3,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { advanceClockForTests, resetClockForTests } from "../clock";
 import { db } from "../db/client";
-import { OpError } from "../errors";
 import { anonymous, makeCluster, makeUser, meta, snapshot } from "../testing/fixtures";
 import { createUser } from "../users/create";
 import { deleteUser } from "../users/delete";
 import { userReport } from "../users/report";
 import { exportAudit } from "./export";
 import { getAuditEvent, listAudit } from "./list";
-
-async function refused(promise: Promise<unknown>, status: number, message: RegExp) {
-  await assert.rejects(promise, (e: unknown) => {
-    assert.ok(e instanceof OpError, `expected an OpError, got ${e}`);
-    assert.equal(e.status, status);
-    assert.match(e.message, message);
-    return true;
-  });
-}
+import { refused } from "../testing/assertions";
 
 const text = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
 

@@ -4,13 +4,13 @@ import fs from "node:fs";
 import { test } from "node:test";
 import { advanceClockForTests } from "../clock";
 import { db } from "../db/client";
-import { OpError } from "../errors";
 import { bodyLines, pair, pkcs1Pem, spkiPem } from "../keys/key-test-support";
 import { makeCluster, makeUser, signedIn, snapshot } from "../testing/fixtures";
 import { opensslSigner, signToken, signWithAnotherKey } from "../token-files/signing-test-support";
 import type { TokenFile } from "../token-files";
 import { changeMfa, requestMfaTokenFile } from "./change-mfa";
 import { findActiveSession } from "../auth/sessions";
+import { refused } from "../testing/assertions";
 
 const alice = pair("rsa2048");
 
@@ -25,15 +25,6 @@ async function setup(hsms = 2) {
   const register = (file: unknown, key = spkiPem(alice.publicKey), extra: Record<string, unknown> = {}) =>
     changeMfa(user.ctx, { username: user.username, role: "crypto-user", change_password: "new password 1", signed_token_file: file, public_key_pem: key, ...extra });
   return { ...cluster, user, tokenFile: token_file, register };
-}
-
-async function refused(p: Promise<unknown>, status: number, message: RegExp) {
-  await assert.rejects(p, (e: unknown) => {
-    assert.ok(e instanceof OpError, String(e));
-    assert.equal(e.status, status, e.message);
-    assert.match(e.message, message);
-    return true;
-  });
 }
 
 test("the token file has one 32-byte token per HSM, in the CLI's format", async () => {

@@ -12,17 +12,9 @@ import { approveQuorumToken } from "./approve";
 import { generateQuorumToken } from "./generate";
 import { listQuorumTokens } from "./list";
 import { approver, sign, snapshotAll } from "./test-support";
+import { refused } from "../testing/assertions";
 
 const REQUIRED = /^Quorum approval is required for this operation/;
-
-async function refused(promise: Promise<unknown>, status: number, message: RegExp) {
-  await assert.rejects(promise, (e: unknown) => {
-    assert.ok(e instanceof OpError, `expected an OpError, got ${e}`);
-    assert.match(e.message, message);
-    assert.equal(e.status, status, e.message);
-    return true;
-  });
-}
 
 /** A cluster with `user` value 2 and three admins with quorum keys: a requester and two approvers. */
 async function quorumCluster() {

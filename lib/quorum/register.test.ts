@@ -4,22 +4,13 @@ import { createHash } from "node:crypto";
 import { test } from "node:test";
 import { advanceClockForTests } from "../clock";
 import { db } from "../db/client";
-import { OpError } from "../errors";
 import { makeCluster, makeUser, signedIn } from "../testing/fixtures";
 import { opensslSigner } from "../token-files/signing-test-support";
 import { completeQuorumRegistration, registerQuorumKey } from "./register";
 import { giveQuorumKey, pair, sign, snapshotAll, spkiPem } from "./test-support";
+import { refused } from "../testing/assertions";
 
 type RegFile = { version: string; tokens: { approval_data: string; unsigned: string; signed: string }[] };
-
-async function refused(promise: Promise<unknown>, status: number, message: RegExp) {
-  await assert.rejects(promise, (e: unknown) => {
-    assert.ok(e instanceof OpError, `expected an OpError, got ${e}`);
-    assert.match(e.message, message);
-    assert.equal(e.status, status, e.message);
-    return true;
-  });
-}
 
 const signed = (file: RegFile, signature: string): RegFile => ({ ...file, tokens: file.tokens.map((t) => ({ ...t, signed: signature })) });
 

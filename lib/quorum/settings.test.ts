@@ -2,7 +2,6 @@ import "../testing/db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "../db/client";
-import { OpError } from "../errors";
 import { makeCluster, makeUser } from "../testing/fixtures";
 import { changePassword } from "../users/change-password";
 import { deleteUser } from "../users/delete";
@@ -10,15 +9,7 @@ import { approveQuorumToken } from "./approve";
 import { generateQuorumToken } from "./generate";
 import { listQuorumValues, listTimeouts, setQuorumTimeout, setQuorumValue } from "./settings";
 import { approver, sign, snapshotAll } from "./test-support";
-
-async function refused(promise: Promise<unknown>, status: number, message: RegExp) {
-  await assert.rejects(promise, (e: unknown) => {
-    assert.ok(e instanceof OpError, `expected an OpError, got ${e}`);
-    assert.match(e.message, message);
-    assert.equal(e.status, status, e.message);
-    return true;
-  });
-}
+import { refused } from "../testing/assertions";
 
 test("quorum values: 1 to 8, never more than the admins with quorum keys, with a warning below M+1", async () => {
   const { clusterId, ctx } = await makeCluster();

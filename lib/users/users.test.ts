@@ -1,7 +1,6 @@
 import "../testing/db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { OpError } from "../errors";
 import { db } from "../db/client";
 import { anonymous, makeCluster, makeUser, PASSWORD, snapshot } from "../testing/fixtures";
 import { changePassword } from "./change-password";
@@ -9,15 +8,7 @@ import { createUser } from "./create";
 import { deleteUser } from "./delete";
 import { listUsers } from "./list";
 import { findActiveSession } from "../auth/sessions";
-
-async function refused(promise: Promise<unknown>, status: number, message: RegExp) {
-  await assert.rejects(promise, (e: unknown) => {
-    assert.ok(e instanceof OpError, `expected an OpError, got ${e}`);
-    assert.equal(e.status, status);
-    assert.match(e.message, message);
-    return true;
-  });
-}
+import { refused } from "../testing/assertions";
 
 test("user create stores the username in lowercase and refuses the same name in another case", async () => {
   const { ctx, clusterId } = await makeCluster();
