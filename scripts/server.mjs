@@ -11,6 +11,10 @@ export async function serve({ dev = false, port = Number(process.env.PORT) || 30
     req.headers["x-console-peer"] = req.socket.remoteAddress ?? "unknown";
     handle(req, res);
   });
+  // Keep idle connections longer than clients and proxies do (60 s is common): with Node's 5 s default,
+  // a client may send on a connection the server is just closing, and gets ECONNRESET.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise((resolve, reject) => server.once("error", reject).listen(port, hostname, resolve));
   const shown = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
   console.log(`HSM console ready on http://${shown}:${port}`);
