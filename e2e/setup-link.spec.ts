@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -42,14 +42,31 @@ test("first start prints a one-time setup link whose page creates the cluster an
 
     await page.goto(link.replace("localhost", "127.0.0.1"));
     await expect(page.getByText("This setup link does not work")).toBeVisible();
-    // This server runs with the default limits: ten sign-ins a minute per username (the browser's
-    // was the first), then 429.
+    // A second cluster, bootstrapped into the same database: its users are out of the first admin's reach.
+    const bootstrap = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bootstrap.ts", "--cluster-name", "Other", "--hsms", "1", "--admin", "other_admin"], {
+      env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "console.db")}`, BOOTSTRAP_ADMIN_PASSWORD: "other admin password" },
+      encoding: "utf8",
+    });
+    const other = JSON.parse(bootstrap).data.cluster_id as string;
     const base = new URL(link).origin.replace("localhost", "127.0.0.1");
-    for (let i = 0; i < 9; i++) {
-      const ok = await page.request.post(`${base}/api/v1/login`, { data: { username: "first_admin", password: "first admin password" } });
-      expect(ok.status()).toBe(200);
+    const clusters = (await (await page.request.get(`${base}/api/v1/clusters`)).json()).data as { id: string; name: string }[];
+    const mine = clusters.find((c) => c.name === "Setup Cluster")!.id;
+    const login = (username: string, password: string, cluster_id: string) => page.request.post(`${base}/api/v1/login`, { data: { cluster_id, username, password } });
+    const token = (await (await login("first_admin", "first admin password", mine)).json()).data.session_token as string;
+    for (const [route, body] of [
+      ["user/delete", { username: "other_admin", role: "admin" }],
+      ["user/change-password", { username: "other_admin", role: "admin", password: "taken over!" }],
+    ] as const) {
+      const r = await page.request.post(`${base}/api/v1/${route}`, { headers: { authorization: `Bearer ${token}` }, data: body });
+      expect(r.status(), route).toBe(404);
     }
-    const last = await page.request.post(`${base}/api/v1/login`, { data: { username: "first_admin", password: "first admin password" } });
+    expect((await login("other_admin", "other admin password", other)).status()).toBe(200);
+    expect((await login("first_admin", "first admin password", other)).status()).toBe(401);
+
+    // This server runs with the default limits: ten sign-ins a minute per username of a cluster (the
+    // browser's and the one above were the first two), then 429.
+    for (let i = 0; i < 8; i++) expect((await login("first_admin", "first admin password", mine)).status()).toBe(200);
+    const last = await login("first_admin", "first admin password", mine);
     expect(last.status()).toBe(429);
     expect((await last.json()).data).toMatch(/Too many sign-in attempts. Try again in \d+ seconds/);
     expect(Number(last.headers()["retry-after"])).toBeGreaterThan(0);
