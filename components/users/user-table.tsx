@@ -40,10 +40,10 @@ export function UserTable({ users, filtered }: { users: UserRow[]; filtered: boo
               <td className="px-4 py-3 font-mono text-xs">{u.role}</td>
               <td className="px-4 py-3">{u.locked ? <Badge tone="bad">Locked</Badge> : <Badge>Active</Badge>}</td>
               <td className="px-4 py-3">
-                {u.mfaFingerprint ? <Fingerprint label="Enabled" value={u.mfaFingerprint} /> : <Badge tone="warn">Not enabled</Badge>}
+                {u.mfaFingerprint ? <Fingerprint label="Enabled" value={u.mfaFingerprint} bits={u.mfaKeyBits} registeredAt={u.mfaRegisteredAt} /> : <Badge tone="warn">Not enabled</Badge>}
               </td>
               <td className="px-4 py-3">
-                {u.quorumFingerprint ? <Fingerprint label="Registered" value={u.quorumFingerprint} /> : <span className="text-slate-500 dark:text-slate-400">None</span>}
+                {u.quorumFingerprint ? <Fingerprint label="Registered" value={u.quorumFingerprint} bits={u.quorumKeyBits} registeredAt={u.quorumRegisteredAt} /> : <span className="text-slate-500 dark:text-slate-400">None</span>}
               </td>
               <td className="px-4 py-3 whitespace-nowrap">{u.lastLoginAt ? formatDate(u.lastLoginAt) : <span className="text-slate-500 dark:text-slate-400">Never</span>}</td>
             </tr>
