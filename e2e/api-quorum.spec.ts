@@ -1,21 +1,10 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { api, apiLogin, createUser, PASSWORD } from "./support";
-import { adminWithKey, quorumUrl, startQuorumServer } from "./quorum-support";
+import { adminWithKey, useQuorumServer } from "./quorum-support";
 
 const OFFSET = 41;
-test.use({ baseURL: quorumUrl(OFFSET) });
-test.describe.configure({ mode: "serial" });
-
-let server: ChildProcess;
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  server = await startQuorumServer(OFFSET);
-});
-test.afterAll(() => {
-  server?.kill("SIGTERM");
-});
+useQuorumServer(OFFSET);
 
 const REQUIRED = "Quorum approval is required for this operation: ";
 type File = { version: string; approval_data: string; token: string; signatures: { username: string; signature: string }[] };

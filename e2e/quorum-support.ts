@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -71,4 +71,18 @@ export async function registerKey(request: APIRequestContext, token: string, key
   file.tokens[0].signed = keys.sign(file.tokens[0].unsigned);
   const step2 = await api(request, "POST", "/api/v1/user/change-quorum/token-sign/register", { token, body: { public_key_pem: keys.publicPem, signed_token_file: file } });
   expect(step2.body, JSON.stringify(step2.body)).toMatchObject({ error_code: 0 });
+}
+
+/** Runs a spec file against a quorum server of its own (on E2E_PORT + offset), serially. */
+export function useQuorumServer(offset: number) {
+  test.use({ baseURL: quorumUrl(offset) });
+  test.describe.configure({ mode: "serial" });
+  let server: ChildProcess | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    server = await startQuorumServer(offset);
+  });
+  test.afterAll(() => {
+    server?.kill("SIGTERM");
+  });
 }

@@ -1,20 +1,9 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import type { ChildProcess } from "node:child_process";
 import { api, apiLogin, createUser, expectAccessible, PASSWORD, screenshot, signIn } from "./support";
-import { adminWithKey, quorumUrl, startQuorumServer, type KeyFolder } from "./quorum-support";
+import { adminWithKey, quorumUrl, useQuorumServer, type KeyFolder } from "./quorum-support";
 
 const OFFSET = 40;
-test.use({ baseURL: quorumUrl(OFFSET) });
-test.describe.configure({ mode: "serial" });
-
-let server: ChildProcess;
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  server = await startQuorumServer(OFFSET);
-});
-test.afterAll(() => {
-  server?.kill("SIGTERM");
-});
+useQuorumServer(OFFSET);
 
 type Admin = { username: string; token: string; keys: KeyFolder };
 const admins: Admin[] = [];

@@ -1,18 +1,11 @@
 import { Badge } from "@/components/ui/badge";
+import type { TokenView } from "@/lib/quorum/list";
 import { DownloadLink } from "./download-link";
 
-export type TokenRow = {
-  token: string;
-  username: string;
-  service: string;
-  description: string;
-  approvals_required: number;
-  number_of_approvals: number;
-  approved_by: string[];
-  token_timeout_seconds: number;
-  approved: boolean;
-  mine: boolean;
-};
+export type TokenRow = Pick<
+  TokenView,
+  "token" | "username" | "service" | "description" | "approvals_required" | "number_of_approvals" | "approved_by" | "token_timeout_seconds" | "approved"
+> & { mine: boolean };
 
 /** `quorum token-sign list`, with what each token approves and its progress. */
 export function TokenTable({ tokens, files }: { tokens: TokenRow[]; files: Map<string, string> }) {
