@@ -41,12 +41,16 @@ export async function locateChallenge(
   if (tokens.length === 0) {
     throw refuse(422, `None of the tokens in this file were issued by this console for ${purposeName[want.purpose]}. ${fresh(want.purpose)}`);
   }
+  // When tokens of several token files are mixed, the file is the one most of them came from.
+  const hits = new Map<string, number>();
+  for (const t of tokens) hits.set(t.challenge.id, (hits.get(t.challenge.id) ?? 0) + 1);
   const challenges = new Map(tokens.map((t) => [t.challenge.id, t.challenge]));
-  const ours = [...challenges.values()].find(
+  const ranked = [...challenges.values()].sort((a, b) => hits.get(b.id)! - hits.get(a.id)!);
+  const ours = ranked.find(
     (c) => c.purpose === want.purpose && c.clusterId === want.clusterId && c.userId === want.userId && (want.sessionId === undefined || c.sessionId === want.sessionId),
   );
   if (!ours) {
-    const c = [...challenges.values()][0];
+    const c = ranked[0];
     if (c.purpose !== want.purpose) throw refuse(422, `This token file was issued for ${purposeName[c.purpose] ?? c.purpose}, not for ${purposeName[want.purpose]}. ${fresh(want.purpose)}`);
     if (c.userId !== want.userId || c.clusterId !== want.clusterId) throw refuse(422, `This token file was issued for another user. ${fresh(want.purpose)}`);
     throw refuse(422, `This token file was issued to another session (another browser or API login). Download a new token file in this session.`);

@@ -60,7 +60,8 @@ test("a file signed with openssl pkeyutl registers the key, in any token order; 
 });
 
 test("each signing mistake is named per token, and nothing changes", async () => {
-  const { tokenFile, register } = await setup();
+  const { tokenFile, register, user } = await setup();
+  const otherFile = (await requestMfaTokenFile(user.ctx, { username: user.username, role: "crypto-user", token: true })).token_file;
   const signer = opensslSigner(alice.privateKey);
   const t0 = Buffer.from(tokenFile.tokens[0].unsigned, "base64");
   const good1 = signToken(alice.privateKey, Buffer.from(tokenFile.tokens[1].unsigned, "base64"));
@@ -83,6 +84,8 @@ test("each signing mistake is named per token, and nothing changes", async () =>
   const both = signAll(tokenFile);
   await refused(register({ version: "2.0", tokens: [...both.tokens, both.tokens[0]] }), 422, /repeats token 1/);
   await refused(register("{ not json"), 400, /cannot be read/);
+  const stray = signAll(otherFile).tokens[0];
+  await refused(register({ version: "2.0", tokens: [...both.tokens, stray] }), 422, /Token 3 .*does not belong to this sign-in\/registration/);
   assert.equal(await snapshot(), before);
   await register(both); // the challenge stayed open: fixing the signatures works
 });
