@@ -97,7 +97,7 @@ test("a missing, forged or cookie-borne session is 401", async ({ request, page 
   await page.getByLabel("Username").fill(E2E.admin);
   await page.getByLabel("Password").fill(E2E.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
   const withCookie = await page.request.get("/api/v1/user/list");
   expect(withCookie.status()).toBe(401);
 });

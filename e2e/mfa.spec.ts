@@ -80,7 +80,7 @@ test("a crypto user registers MFA with openssl, then signs in with a signed logi
   const signedLogin = login.name.replace(/\.json$/, "-signed.json");
   await page.getByLabel("Upload a file").setInputFiles(keys.file(signedLogin));
   await page.getByRole("button", { name: "Verify and sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
   fs.rmSync(keys.dir, { recursive: true, force: true });
 });
 

@@ -36,7 +36,7 @@ test("first start prints a one-time setup link whose page creates the cluster an
     await page.getByLabel("Username").fill("first_admin");
     await page.getByLabel("Password").fill("first admin password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
     await page.getByRole("link", { name: "Cluster" }).click();
     await expect(page.getByRole("heading", { name: "HSMs (3)" })).toBeVisible();
 

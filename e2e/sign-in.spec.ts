@@ -12,7 +12,7 @@ test("sign-in: a wrong password is refused with the generic message, the right o
   await expect(page.getByLabel("Username")).toHaveValue(username.toUpperCase());
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: `${username} (crypto-user)` })).toBeVisible();
 
   const cookies = await page.context().cookies();
@@ -57,7 +57,7 @@ test("lockout: five failures lock the account; an admin unlocks it by setting a 
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill("a fresh password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
 });
 
 test("a session ends on the server when its user's password is changed by an admin", async ({ page, request }) => {

@@ -31,7 +31,7 @@ export async function loginAction(_: FormState, formData: FormData): Promise<For
   } catch (e) {
     return formError(e, { cluster_id: input.cluster_id ?? "", username: input.username ?? "" });
   }
-  await signIn("credentials", { handoff, redirectTo: "/users" });
+  await signIn("credentials", { handoff, redirectTo: "/" });
   return { status: "success" };
 }
 
@@ -44,6 +44,6 @@ export async function mfaLoginAction(_: FormState, formData: FormData): Promise<
     const text = input.signed_token_file;
     return formError(e, { signed_token_file: text && !looksLikePrivateKey(text) ? text : "" });
   }
-  await signIn("credentials", { handoff, redirectTo: "/users" });
+  await signIn("credentials", { handoff, redirectTo: "/" });
   return { status: "success" };
 }

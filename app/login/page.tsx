@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage() {
   const ctx = await browserCtx();
-  if (ctx.actor) redirect("/users");
+  if (ctx.actor) redirect("/");
   const clusters = await listClusters();
   return (
     <main className="mx-auto flex min-h-screen max-w-2xl flex-col justify-center px-6 py-12">
