@@ -61,6 +61,18 @@ test("first start prints a one-time setup link whose page creates the cluster an
       expect(r.status(), route).toBe(404);
     }
     expect((await login("other_admin", "other admin password", other)).status()).toBe(200);
+
+    // With two clusters the sign-in page asks which one (the CLI's --cluster-id).
+    const fresh = await page.context().browser()!.newContext({ baseURL: base });
+    const picker = await fresh.newPage();
+    await picker.goto("/login");
+    await picker.getByLabel("Cluster").selectOption({ label: `Other (${other})` });
+    await picker.getByLabel("Username").fill("other_admin");
+    await picker.getByLabel("Password").fill("other admin password");
+    await picker.getByRole("button", { name: "Sign in" }).click();
+    await expect(picker.getByText(`Cluster Other ${other}`)).toBeVisible();
+    await expectAccessible(picker);
+    await fresh.close();
     expect((await login("first_admin", "first admin password", other)).status()).toBe(401);
 
     // This server runs with the default limits: ten sign-ins a minute per username of a cluster (the
