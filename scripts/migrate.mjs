@@ -17,7 +17,10 @@ export function migrate({ quiet = false } = {}) {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const prisma = path.join(root, "node_modules", "prisma", "build", "index.js");
   const out = execFileSync(process.execPath, [prisma, "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${file}` }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  if (!quiet) process.stdout.write(out.split("\n").filter((l) => /migration|applied/i.test(l)).join("\n") + "\n");
+  if (!quiet) {
+    const applied = /following migration\(s\) have been applied/.test(out);
+    console.log(applied ? "Database migrations applied." : "Database schema is up to date.");
+  }
   return file;
 }
 
