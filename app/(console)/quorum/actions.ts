@@ -58,8 +58,9 @@ export async function setTimeoutAction(_: FormState, formData: FormData): Promis
 
 export async function issueRegistrationAction(): Promise<FormState> {
   try {
-    const { token_file } = await issueQuorumRegistration(await browserCtx());
-    return { status: "success", message: "Your registration token file is ready: download it, sign it, and upload it below within 10 minutes.", data: { fileText: JSON.stringify(token_file, null, 2) + "\n" } };
+    const { token_file, expires_at } = await issueQuorumRegistration(await browserCtx());
+    const until = `${expires_at.toISOString().slice(11, 16)} UTC`;
+    return { status: "success", message: `Your registration token file is ready: download it, sign it, and upload it below by ${until}.`, data: { fileText: JSON.stringify(token_file, null, 2) + "\n" } };
   } catch (e) {
     return formError(e);
   }
