@@ -2,14 +2,14 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { api, apiLogin, createUser, expectAccessible, PASSWORD, screenshot, signIn } from "./support";
 import { adminWithKey, quorumUrl, useQuorumServer, type KeyFolder } from "./quorum-support";
 
-const OFFSET = 40;
-useQuorumServer(OFFSET);
+const SERVER = "browser";
+useQuorumServer(SERVER);
 
 type Admin = { username: string; token: string; keys: KeyFolder };
 const admins: Admin[] = [];
 
 async function pageAs(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: quorumUrl(OFFSET) });
+  const context = await browser.newContext({ baseURL: quorumUrl(SERVER) });
   const page = await context.newPage();
   await signIn(page, username, PASSWORD);
   return page;

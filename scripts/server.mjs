@@ -3,6 +3,9 @@
 import http from "node:http";
 import next from "next";
 
+// No Next.js telemetry from a running console either (`next dev` would otherwise send it).
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
 export async function serve({ dev = false, port = Number(process.env.PORT) || 3000, hostname = process.env.HOST || "0.0.0.0", dir } = {}) {
   const app = next({ dev, dir, hostname, port });
   await app.prepare();

@@ -1,0 +1,95 @@
+import { expect, test, type Page } from "@playwright/test";
+import { api, apiLogin, expectAccessible, PASSWORD, signIn, unique } from "./support";
+
+// Every page as a new admin meets it, at a phone's width (390 × 844) in light and dark: nothing wider than
+// the screen, no serious axe violation, no id used twice. Each page is also photographed at 1280 × 800 and
+// 390 × 844 into the test artifacts, to be looked at.
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+
+async function pageProblems(page: Page) {
+  return page.evaluate(() => {
+    const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+    const twice = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+    const root = document.documentElement;
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && getComputedStyle(e).position !== "fixed")
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)}`);
+    return { scrollWidth: root.scrollWidth, innerWidth: window.innerWidth, twice, wide };
+  });
+}
+
+/** The checks at 390 px, light and dark, and the pictures at both sizes. */
+async function check(page: Page, name: string) {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize(PHONE);
+    const p = await pageProblems(page);
+    expect.soft(p.twice, `${name}: ids used twice`).toEqual([]);
+    expect.soft(p.scrollWidth, `${name} (${scheme}) is wider than a 390 px phone: ${p.wide.join(", ")}`).toBeLessThanOrEqual(p.innerWidth);
+    await expectAccessible(page);
+    await page.screenshot({ path: `e2e/.artifacts/pages/${name}-390-${scheme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: `e2e/.artifacts/pages/${name}-1280.png`, fullPage: true });
+  await page.setViewportSize(PHONE);
+}
+
+test("every page fits a 390 px phone, light and dark, with unique ids and no axe violation", async ({ page, request }) => {
+  test.slow(); // about fifteen pages, each scanned twice
+  const token = await apiLogin(request);
+  const make = async (role: string, username: string) => {
+    const r = await api(request, "POST", "/api/v1/user/create", { token, body: { username, role, password: PASSWORD } });
+    expect(r.body, JSON.stringify(r.body)).toMatchObject({ error_code: 0 });
+    return username;
+  };
+  const boss = await make("admin", unique("boss"));
+  const cu = await make("crypto-user", unique("cu"));
+  const missing: string[] = [];
+  page.on("response", (r) => r.status() === 404 && !r.url().includes("/no-such-page") && missing.push(r.url()));
+
+  await page.setViewportSize(PHONE);
+  await page.goto("/login");
+  await check(page, "login");
+  await signIn(page, boss, PASSWORD);
+
+  await page.goto("/");
+  await check(page, "overview");
+  await page.goto(`/users?search=${cu}`);
+  await check(page, "users-filtered");
+  await page.goto("/users");
+  await check(page, "users");
+  await page.goto("/users/new");
+  await check(page, "user-create");
+  await page.goto(`/users/${cu}`);
+  await check(page, "user");
+  await page.goto(`/users/${cu}/mfa`);
+  await page.getByRole("button", { name: "Download token file" }).click();
+  await expect(page.getByLabel("Token 1 commands (Linux)")).toBeVisible();
+  await check(page, "mfa-register");
+  await page.goto("/cluster");
+  await check(page, "cluster");
+  await page.goto(`/quorum?service=user&command=user+delete&username=${cu}&role=crypto-user#request`);
+  await page.getByRole("button", { name: "Generate token" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Token generated" })).toBeVisible();
+  await check(page, "quorum");
+  await page.goto("/quorum/register");
+  await page.getByRole("button", { name: "Get a registration token file" }).click();
+  await expect(page.getByLabel("Registration token file", { exact: true })).toBeVisible();
+  await check(page, "quorum-register");
+  await page.goto("/approvals");
+  await check(page, "approvals");
+  await page.goto(`/audit?actor=${boss}`);
+  await check(page, "audit");
+  await page.getByRole("link", { name: /^Event \d+$/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: /Event/ })).toBeVisible();
+  await check(page, "audit-event");
+  await page.goto("/account");
+  await check(page, "account");
+  await page.goto("/no-such-page");
+  await check(page, "not-found");
+  expect(missing, "requests answered 404 (a missing favicon, an image)").toEqual([]);
+});
