@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { utcSeconds } from "@/components/ui/dates";
 import { LocalTime } from "@/components/ui/local-time";
 import type { ApiEvent } from "@/lib/audit/list";
@@ -13,7 +14,7 @@ export function AuditTable({ events, filtered }: { events: ApiEvent[]; filtered:
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <ScrollRegion label="Audit events" className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Audit events, newest first</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400">
@@ -57,6 +58,6 @@ export function AuditTable({ events, filtered }: { events: ApiEvent[]; filtered:
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

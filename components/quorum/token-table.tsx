@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { TokenView } from "@/lib/quorum/list";
 import { DownloadLink } from "./download-link";
 
@@ -11,7 +12,7 @@ export type TokenRow = Pick<
 export function TokenTable({ tokens, files }: { tokens: TokenRow[]; files: Map<string, string> }) {
   if (tokens.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No live quorum token in this cluster.</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Live quorum tokens">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Live quorum tokens</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
@@ -42,6 +43,6 @@ export function TokenTable({ tokens, files }: { tokens: TokenRow[]; files: Map<s
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Fingerprint } from "@/components/users/fingerprint";
+import { UserCards } from "@/components/users/user-cards";
 import { formatDate } from "@/components/ui/dates";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { UserRow } from "@/lib/users/view";
 
 export function UserTable({ users, filtered }: { users: UserRow[]; filtered: boolean }) {
@@ -16,7 +18,10 @@ export function UserTable({ users, filtered }: { users: UserRow[]; filtered: boo
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <>
+    <div className="md:hidden"><UserCards users={users} /></div>
+    <div className="hidden md:block">
+    <ScrollRegion label="Users table" className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Users of this cluster</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400">
@@ -24,7 +29,7 @@ export function UserTable({ users, filtered }: { users: UserRow[]; filtered: boo
             <th scope="col" className="px-4 py-3">Username</th>
             <th scope="col" className="px-4 py-3">Role</th>
             <th scope="col" className="px-4 py-3">Status</th>
-            <th scope="col" className="px-4 py-3">MFA (token-sign)</th>
+            <th scope="col" className="px-4 py-3">MFA</th>
             <th scope="col" className="px-4 py-3">Quorum key</th>
             <th scope="col" className="px-4 py-3">Last sign-in</th>
           </tr>
@@ -50,6 +55,8 @@ export function UserTable({ users, filtered }: { users: UserRow[]; filtered: boo
           ))}
         </tbody>
       </table>
+    </ScrollRegion>
     </div>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { Commands } from "@/components/quorum/download-link";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { formatDate } from "@/components/ui/dates";
 import { requirePageActor } from "@/lib/auth/browser";
 import { db } from "@/lib/db/client";
@@ -67,7 +68,7 @@ export default async function ApprovalsPage() {
                 <>
                 <div>
                   <p className="mb-1 text-sm font-medium">What you approve (the decoded approval_data)</p>
-                  <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs text-slate-900 dark:bg-slate-800 dark:text-slate-100">{JSON.stringify(JSON.parse(Buffer.from(t.approval_data, "base64").toString("utf8")), null, 2)}</pre>
+                  <CodeBlock label={`What you approve for ${label}`}>{JSON.stringify(JSON.parse(Buffer.from(t.approval_data, "base64").toString("utf8")), null, 2)}</CodeBlock>
                 </div>
                 <div>
                   <p className="mb-1 text-sm">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AddHsmForm, RemoveHsmButton } from "@/components/cluster/hsm-forms";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/dates";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { requirePageActor } from "@/lib/auth/browser";
 import { describeCluster } from "@/lib/clusters/read";
 
@@ -16,8 +17,9 @@ export default async function ClusterPage() {
       <PageHeader title={cluster.name} description={<span className="font-mono">{cluster.id}</span>} />
       <div className="space-y-6">
         <Card title={`HSMs (${hsms.length})`} description="Every token file carries one token per HSM, in this order.">
-          <div className="overflow-x-auto">
+          <ScrollRegion label="HSMs of this cluster">
             <table className="w-full text-left text-sm">
+              <caption className="sr-only">HSMs of this cluster, in token order</caption>
               <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
                 <tr>
                   <th scope="col" className="py-2 pr-4">Token</th>
@@ -39,7 +41,7 @@ export default async function ClusterPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {admin && <div className="mt-6 border-t border-slate-200 pt-4 dark:border-slate-800"><AddHsmForm /></div>}
         </Card>
         <Card title="Accounts">
