@@ -48,6 +48,10 @@ test("an admin registers their quorum key in the browser with the page's openssl
   await page.getByLabel("Signed registration token file").setInputFiles(`${a.keys.dir}/quorum-registration.signed.json`);
   await page.getByRole("button", { name: "Register quorum key" }).click();
   await expect(page.getByRole("status").filter({ hasText: "is registered" })).toContainText(/Your quorum key SHA256:\S+ is registered/);
+  // The page shows the new truth: the key, and nothing of the used token file or its deadline.
+  await expect(page.getByRole("heading", { name: "Your quorum key", level: 1 })).toBeVisible();
+  await expect(page.getByText(/upload it below by/)).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Current quorum key" })).toContainText(/SHA256:/);
   await expectAccessible(page);
   await page.goto(`/users/${a.username}`);
   await expect(page.getByText(/^SHA256:/)).toHaveCount(1);
@@ -65,8 +69,14 @@ test("with user value 2, two admins approve by signing with openssl and the requ
   await userCard.getByLabel("New value for the user service").fill("4");
   await userCard.getByRole("button", { name: "Set user value" }).click();
   await expect(userCard.getByText(/cannot need 4 approvals: only 3 admins have a quorum key/).first()).toBeVisible();
-  await userCard.getByLabel("New value for the user service").fill("2");
+  // M = 3 with 3 key holders: the M + 1 warning shows once, not again in the success message.
+  await userCard.getByLabel("New value for the user service").fill("3");
   await userCard.getByRole("button", { name: "Set user value" }).click();
+  await expect(page.getByRole("region", { name: /^user service: 3/ })).toBeVisible();
+  await expect(page.getByText(/Only 3 admins have a quorum key/)).toHaveCount(1);
+  await expect(page.getByText("The user service now needs 3 approvals.")).toBeVisible();
+  await page.getByRole("region", { name: /^user service: 3/ }).getByLabel("New value for the user service").fill("2");
+  await page.getByRole("region", { name: /^user service: 3/ }).getByRole("button", { name: "Set user value" }).click();
   await expect(page.getByRole("region", { name: /^user service: 2/ })).toBeVisible();
   await expectAccessible(page);
 

@@ -57,7 +57,7 @@ export function RegisterMfa({ username, role, fileName, self, approval }: { user
             <SignedFileUpload state={state} label="Signed token file" />
             <FileOrPaste name="public_key_pem" label="Public key (PEM)" accept=".pem,.pub,.txt" errors={state.fieldErrors?.public_key_pem} defaultValue={state.values?.public_key_pem}
               hint="RSA, 2048 to 4096 bits: openssl rsa -in user.key -pubout -out user.pub.pem. Never upload the private key." placeholder="-----BEGIN PUBLIC KEY-----" />
-            <Field name="change_password" label={self ? "Your password" : `Password for ${username}`} type="password" autoComplete={self ? "current-password" : "new-password"}
+            <Field name="change_password" id="mfa-register-change_password" label={self ? "Your password" : `Password for ${username}`} type="password" autoComplete={self ? "current-password" : "new-password"}
               errors={state.fieldErrors?.change_password} hint="Required, as --change-password: it may be the current password, or a new one (8 to 64 characters)." />
             <div className="flex items-start gap-2">
               <input id="change_quorum" name="change_quorum" type="checkbox" className="mt-1 size-4" aria-describedby="change_quorum-hint" />

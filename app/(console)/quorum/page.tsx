@@ -6,6 +6,7 @@ import { TokenTable } from "@/components/quorum/token-table";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/browser";
+import { db } from "@/lib/db/client";
 import { liveTokens } from "@/lib/quorum/list";
 import { approvalOptions } from "@/lib/quorum/options";
 import { listQuorumValues, listTimeouts, valueWarning } from "@/lib/quorum/settings";
@@ -22,13 +23,15 @@ export default async function QuorumPage({ searchParams }: { searchParams: Promi
       </>
     );
   }
-  const [values, timeouts, { tokens, approvalFiles }, approval, prefill] = await Promise.all([
+  const [values, timeouts, { tokens, approvalFiles }, approval, prefill, me] = await Promise.all([
     listQuorumValues(ctx),
     listTimeouts(ctx),
     liveTokens(ctx),
     approvalOptions(ctx, "quorum"),
     searchParams,
+    db.user.findUniqueOrThrow({ where: { id: ctx.actor.userId }, select: { quorumFingerprint: true } }),
   ]);
+  const hasKey = Boolean(me.quorumFingerprint);
   const clean = Object.fromEntries(Object.entries(prefill).filter(([, v]) => typeof v === "string")) as GeneratePrefill;
   return (
     <>
@@ -37,7 +40,7 @@ export default async function QuorumPage({ searchParams }: { searchParams: Promi
         description={<>M of N approvals for user management (<code className="font-mono">quorum token-sign</code>). {values.approvers} admin{values.approvers === 1 ? " has" : "s have"} a quorum key.</>}
         actions={
           <>
-            <Link href="/quorum/register" className="text-sm text-sky-700 hover:underline dark:text-sky-400">Register your quorum key</Link>
+            <Link href="/quorum/register" className="text-sm text-sky-700 hover:underline dark:text-sky-400">{hasKey ? "Your quorum key" : "Register your quorum key"}</Link>
             <Link href="/approvals" className="text-sm text-sky-700 hover:underline dark:text-sky-400">Approvals waiting for you →</Link>
           </>
         }

@@ -62,7 +62,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           <KeyDetails label="Quorum" fingerprint={user.quorumFingerprint} bits={user.quorumKeyBits} registeredAt={user.quorumRegisteredAt} />
           {self && admin && (
             <Link href="/quorum/register" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
-              {user.quorumFingerprint ? "Register a new quorum key" : "Register your quorum key"} (user change-quorum token-sign register)
+              {user.quorumFingerprint ? "Replace your quorum key" : "Register your quorum key"}
             </Link>
           )}
         </Card>

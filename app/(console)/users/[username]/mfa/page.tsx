@@ -12,7 +12,7 @@ import { readUser } from "@/lib/users/read";
 
 export const metadata: Metadata = { title: "Change MFA" };
 
-export default async function ChangeMfaPage({ params }: { params: Promise<{ username: string }> }) {
+export default async function ChangeMfaPage({ params, searchParams }: { params: Promise<{ username: string }>; searchParams: Promise<{ removed?: string }> }) {
   const ctx = await requirePageActor();
   const { actor } = ctx;
   const user = await readUser(actor, (await params).username);
@@ -20,12 +20,24 @@ export default async function ChangeMfaPage({ params }: { params: Promise<{ user
   const self = user.username === actor.username;
   const approval = actor.role === "admin" && !self ? await approvalOptions(ctx, "user") : null;
   const fileName = `${actor.clusterId}-${user.username}-mfa-token.json`;
+  const removed = (await searchParams).removed;
   return (
     <>
       <p className="mb-2 text-sm">
         <Link href={`/users/${user.username}`} className="text-sky-700 hover:underline dark:text-sky-400">← {user.username}</Link>
       </p>
-      <PageHeader title={`Change MFA for ${user.username}`} description={<><code className="font-mono">user change-mfa token-sign --username {user.username} --role {user.role}</code></>} />
+      <PageHeader
+        title={`Change MFA for ${user.username}`}
+        description={user.mfaFingerprint ? "Replace the key that protects this sign-in, or remove it." : "Protect this sign-in with a key pair: the private key stays with its owner."}
+        command={`user change-mfa token-sign --username ${user.username} --role ${user.role}`}
+      />
+      {removed && !user.mfaFingerprint && (
+        <div className="mb-6">
+          <Alert tone="success" title="MFA removed">
+            MFA is removed for {user.username}{removed.includes("quorum") ? ", and so is the quorum key" : ""}. Sign-in now needs the password only, until a new key is registered.
+          </Alert>
+        </div>
+      )}
       {!self && actor.role !== "admin" ? (
         <Alert tone="error" title="Not allowed">A crypto-user can change only their own MFA. Ask an admin.</Alert>
       ) : (
