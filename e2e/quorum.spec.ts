@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { api, apiLogin, createUser, expectAccessible, PASSWORD, screenshot, signIn } from "./support";
+import { api, apiLogin, createUser, expectAccessible, PASSWORD, screenshot, signIn, unique } from "./support";
 import { adminWithKey, quorumUrl, useQuorumServer, type KeyFolder } from "./quorum-support";
 
 const SERVER = "browser";
@@ -127,6 +127,45 @@ test("with user value 2, two admins approve by signing with openssl and the requ
   await expect(page).toHaveURL(/\/users\?deleted=/);
   const listed = await api(request, "GET", `/api/v1/user/list?search=${victim}`, { token: await apiLogin(request) });
   expect(listed.body.data.users).toEqual([]);
+});
+
+test("a refused Create user asks for approval with its fields, and the M-th approval leads back to the form with the token chosen", async ({ page, request }) => {
+  test.slow(); // several sessions; slower when other specs share the cores
+  const [a, b, c] = admins;
+  const name = unique("made").toLowerCase();
+  await signIn(page, a.username, PASSWORD);
+  await page.goto("/users/new");
+  await page.getByLabel("Username").fill(name);
+  await page.getByLabel("Role").selectOption("admin");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("alert").first()).toContainText("the user service needs 2 approvals and none was given. Request approval for this operation");
+  await expect(page.getByRole("alert").first().locator("code").first()).toHaveText("quorum token-sign generate --service user");
+
+  await page.getByRole("link", { name: "Request approval for it" }).click();
+  await expect(page.getByLabel("Operation")).toHaveValue("user create");
+  await expect(page.getByLabel("For user")).toHaveValue(name);
+  await expect(page.getByLabel("Their role")).toHaveValue("admin");
+  await page.getByRole("button", { name: "Generate token" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Token generated" })).toBeVisible();
+
+  const listed = await api(request, "GET", "/api/v1/quorum/token-sign/list", { token: b.token });
+  const { token } = listed.body.data.tokens.find((t: { operation: { username?: string } | null }) => t.operation?.username === name);
+  for (const x of [b, c]) {
+    const approved = await api(request, "POST", "/api/v1/quorum/token-sign/approve", { token: x.token, body: { token, signature: x.keys.sign(token) } });
+    expect(approved.body, JSON.stringify(approved.body)).toMatchObject({ error_code: 0 });
+  }
+  await page.reload();
+  await page.getByRole("link", { name: "Back to Create user" }).click();
+  await expect(page.getByRole("heading", { name: "Create user", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Username")).toHaveValue(name);
+  await expect(page.getByLabel("Role")).toHaveValue("admin");
+  await expect(page.getByLabel("Password")).toHaveValue("");
+  await expect(page.getByLabel("Approved token").locator("option:checked")).toContainText(`create admin ${name}`);
+  await expectAccessible(page);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
 });
 
 test("setting a quorum value itself needs the approval of the quorum service value", async ({ page, request }) => {

@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { idle } from "@/lib/forms/types";
 import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 
-export function DeregisterMfa({ username, role, self, approval }: { username: string; role: string; self: boolean; approval?: ApprovalOptionsView | null }) {
+export function DeregisterMfa({ username, role, self, approval, preselect }: { username: string; role: string; self: boolean; approval?: ApprovalOptionsView | null; preselect?: string }) {
   const [state, action] = useActionState(deregisterMfaAction, idle);
   return (
     <form action={action} className="max-w-lg space-y-4" noValidate>
@@ -30,7 +30,7 @@ export function DeregisterMfa({ username, role, self, approval }: { username: st
           </div>
         </div>
       )}
-      {approval && <ApprovalFields options={approval} idPrefix="mfa-deregister" errors={state.fieldErrors?.approval} requestHref={requestHref("user change-mfa", username, role)} />}
+      {approval && <ApprovalFields options={approval} idPrefix="mfa-deregister" errors={state.fieldErrors?.approval} requestHref={requestHref("user change-mfa", username, role)} preselect={preselect} />}
       <SubmitButton variant="danger" pendingText="Removing…">Remove MFA key</SubmitButton>
     </form>
   );

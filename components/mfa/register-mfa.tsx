@@ -13,7 +13,7 @@ import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/compone
 
 type Issued = { text: string; unsigned: string[]; expiresAt: string };
 
-export function RegisterMfa({ username, role, fileName, self, approval }: { username: string; role: string; fileName: string; self: boolean; approval?: ApprovalOptionsView | null }) {
+export function RegisterMfa({ username, role, fileName, self, approval, preselect }: { username: string; role: string; fileName: string; self: boolean; approval?: ApprovalOptionsView | null; preselect?: string }) {
   const [tokenState, requestToken] = useActionState(requestTokenFileAction, idle);
   const [state, register] = useActionState(registerMfaAction, idle);
   const issued = tokenState.status === "success" ? (tokenState.data as Issued) : null;
@@ -66,7 +66,7 @@ export function RegisterMfa({ username, role, fileName, self, approval }: { user
                 <p id="change_quorum-hint" className="text-xs text-slate-600 dark:text-slate-400">--change-quorum: registers the same public key as the quorum key.</p>
               </div>
             </div>
-            {approval && <ApprovalFields options={approval} idPrefix="mfa-register" errors={state.fieldErrors?.approval} requestHref={requestHref("user change-mfa", username, role)} />}
+            {approval && <ApprovalFields options={approval} idPrefix="mfa-register" errors={state.fieldErrors?.approval} requestHref={requestHref("user change-mfa", username, role)} preselect={preselect} />}
             <SubmitButton pendingText="Verifying signatures…">Register MFA key</SubmitButton>
           </form>
         </>

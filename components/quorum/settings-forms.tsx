@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { idle } from "@/lib/forms/types";
 import { ApprovalFields, type ApprovalOptionsView } from "./approval-fields";
 
-export function SetValueForm({ service, current, approval }: { service: "user" | "quorum"; current: number; approval: ApprovalOptionsView | null }) {
+export function SetValueForm({ service, current, approval, preselect }: { service: "user" | "quorum"; current: number; approval: ApprovalOptionsView | null; preselect?: string }) {
   const [state, action] = useActionState(setValueAction, idle);
   return (
     <form action={action} className="space-y-3" noValidate>
@@ -15,7 +15,7 @@ export function SetValueForm({ service, current, approval }: { service: "user" |
       <input type="hidden" name="service" value={service} />
       <Field name="value" id={`value-${service}`} label={`New value for the ${service} service`} type="number" min={1} max={8} defaultValue={state.values?.value ?? String(current)} errors={state.fieldErrors?.value} />
       {approval && (
-        <ApprovalFields options={approval} idPrefix={`value-${service}`} requestHref={`/quorum?service=quorum&command=${encodeURIComponent("quorum token-sign set-quorum-value")}&target_service=${service}#request`} />
+        <ApprovalFields options={approval} idPrefix={`value-${service}`} requestHref={`/quorum?service=quorum&command=${encodeURIComponent("quorum token-sign set-quorum-value")}&target_service=${service}#request`} preselect={preselect} />
       )}
       <SubmitButton variant="secondary" pendingText="Setting…">Set {service} value</SubmitButton>
     </form>

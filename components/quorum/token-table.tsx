@@ -1,12 +1,13 @@
 import { Badge } from "@/components/ui/badge";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { TokenView } from "@/lib/quorum/list";
+import { BackToOperation } from "./back-to-operation";
 import { DownloadLink } from "./download-link";
 
 export type TokenRow = Pick<
   TokenView,
-  "token" | "username" | "service" | "description" | "approvals_required" | "number_of_approvals" | "approved_by" | "token_timeout_seconds" | "approved"
-> & { mine: boolean };
+  "token" | "username" | "service" | "operation" | "description" | "approvals_required" | "number_of_approvals" | "approved_by" | "token_timeout_seconds" | "approved"
+> & { mine: boolean; thisSession: boolean };
 
 /** `quorum token-sign list`, with what each token approves and its progress. */
 export function TokenTable({ tokens, files }: { tokens: TokenRow[]; files: Map<string, string> }) {
@@ -37,7 +38,10 @@ export function TokenTable({ tokens, files }: { tokens: TokenRow[]; files: Map<s
               </td>
               <td className="py-2 pr-4 tabular-nums">{t.token_timeout_seconds}</td>
               <td className="py-2 text-right">
-                {files.has(t.token) && <DownloadLink text={files.get(t.token)!} filename="approval.json">approval.json</DownloadLink>}
+                <span className="inline-flex flex-wrap justify-end gap-2">
+                  {t.mine && t.thisSession && t.approved && <BackToOperation operation={t.operation} token={t.token} />}
+                  {files.has(t.token) && <DownloadLink text={files.get(t.token)!} filename="approval.json">approval.json</DownloadLink>}
+                </span>
               </td>
             </tr>
           ))}

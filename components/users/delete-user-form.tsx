@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { idle } from "@/lib/forms/types";
 import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 
-export function DeleteUserForm({ username, role, approval }: { username: string; role: string; approval?: ApprovalOptionsView | null }) {
+export function DeleteUserForm({ username, role, approval, preselect }: { username: string; role: string; approval?: ApprovalOptionsView | null; preselect?: string }) {
   const [state, action] = useActionState(deleteUserAction, idle);
   return (
     <form action={action} className="max-w-lg space-y-4" noValidate>
@@ -21,7 +21,7 @@ export function DeleteUserForm({ username, role, approval }: { username: string;
         errors={state.fieldErrors?.confirm}
         hint="The account, its keys and its sessions are removed. This cannot be undone."
       />
-      {approval && <ApprovalFields options={approval} idPrefix="delete" errors={state.fieldErrors?.approval} requestHref={requestHref("user delete", username, role)} />}
+      {approval && <ApprovalFields options={approval} idPrefix="delete" errors={state.fieldErrors?.approval} requestHref={requestHref("user delete", username, role)} preselect={preselect} />}
       <SubmitButton variant="danger" pendingText="Deleting…">
         Delete {username}
       </SubmitButton>

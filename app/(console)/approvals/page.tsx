@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApproveForm } from "@/components/quorum/approve-form";
+import { BackToOperation } from "@/components/quorum/back-to-operation";
 import { Commands } from "@/components/quorum/download-link";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -63,6 +64,7 @@ export default async function ApprovalsPage() {
                   {t.approved_by.length > 0 && <span className="ml-2">so far by {t.approved_by.join(", ")}</span>}
                 </p>
                 {done && <Alert tone="success">You approved this token: {t.number_of_approvals} of {t.approvals_required} approvals so far.</Alert>}
+                {t.mine && t.thisSession && t.approved && <BackToOperation operation={t.operation} token={t.token} />}
                 {!done && t.mine && <Alert tone="info">This is your own request. CloudHSM lets a requester approve their own token; your approval then counts as one of the {t.approvals_required}.</Alert>}
                 {!done && (
                 <>

@@ -17,7 +17,7 @@ export async function generateTokenAction(_: FormState, formData: FormData): Pro
   try {
     const { approval_file_text, approvals_required } = await generateQuorumToken(await browserCtx(), { service: f.service, operation });
     revalidatePath("/quorum");
-    const message = `Token generated. It needs ${approvals_required} approvals: admins approve it on their Approvals page, then run the operation and choose this token.`;
+    const message = `Token generated. It needs ${approvals_required} approvals: admins approve it on their Approvals page. Once it has them, its row under Live tokens takes you back to the operation with this token chosen.`;
     return { status: "success", message, data: { fileText: approval_file_text }, values: f };
   } catch (e) {
     return formError(e, f);

@@ -13,7 +13,7 @@ import { listQuorumValues, listTimeouts, valueWarning } from "@/lib/quorum/setti
 
 export const metadata: Metadata = { title: "Quorum" };
 
-export default async function QuorumPage({ searchParams }: { searchParams: Promise<GeneratePrefill> }) {
+export default async function QuorumPage({ searchParams }: { searchParams: Promise<GeneratePrefill & { approval?: string }> }) {
   const ctx = await requirePageActor();
   if (ctx.actor.role !== "admin") {
     return (
@@ -32,6 +32,8 @@ export default async function QuorumPage({ searchParams }: { searchParams: Promi
     db.user.findUniqueOrThrow({ where: { id: ctx.actor.userId }, select: { quorumFingerprint: true } }),
   ]);
   const hasKey = Boolean(me.quorumFingerprint);
+  // Back from a set-quorum-value approval: that token is chosen in the card of the service it sets.
+  const back = tokens.find((t) => t.mine && t.token === prefill.approval && t.operation?.command === "quorum token-sign set-quorum-value");
   const clean = Object.fromEntries(Object.entries(prefill).filter(([, v]) => typeof v === "string")) as GeneratePrefill;
   return (
     <>
@@ -51,7 +53,7 @@ export default async function QuorumPage({ searchParams }: { searchParams: Promi
           return (
             <Card key={service} title={`${service} service: ${values[service]}`} id={`value-card-${service}`} description={service === "user" ? "Approvals for user create, delete, change-password and change-mfa." : "Approvals for changing either quorum value."}>
               {warning && <div className="mb-4"><Alert tone="warning">{warning}</Alert></div>}
-              <SetValueForm service={service} current={values[service]} approval={approval} />
+              <SetValueForm service={service} current={values[service]} approval={approval} preselect={back?.operation?.service === service ? back.token : undefined} />
             </Card>
           );
         })}

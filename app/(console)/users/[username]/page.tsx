@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: { params: Promise<{ username:
   return { title: decodeURIComponent((await params).username) };
 }
 
-export default async function UserPage({ params, searchParams }: { params: Promise<{ username: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function UserPage({ params, searchParams }: { params: Promise<{ username: string }>; searchParams: Promise<{ created?: string; approval?: string }> }) {
   const ctx = await requirePageActor();
   const { actor } = ctx;
   const user = await readUser(actor, (await params).username);
@@ -25,13 +25,17 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const self = user.username === actor.username;
   const admin = actor.role === "admin";
   const approval = admin && !self ? await approvalOptions(ctx, "user") : null;
+  const query = await searchParams;
+  // Back from a quorum approval: the approved token is chosen in the form of the operation it approves.
+  const chosen = approval?.tokens.find((t) => t.token === query.approval);
+  const preselectFor = (command: string) => (chosen?.command === command ? chosen.token : undefined);
   return (
     <>
       <p className="mb-2 text-sm">
         <Link href="/users" className="text-sky-700 hover:underline dark:text-sky-400">← All users</Link>
       </p>
       <PageHeader title={user.username} description={<>{user.role}{self ? " · this is you" : ""}</>} />
-      {(await searchParams).created && <div className="mb-6"><Alert tone="success">User {user.username} was created.</Alert></div>}
+      {query.created && <div className="mb-6"><Alert tone="success">User {user.username} was created.</Alert></div>}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Account">
           <dl className="grid grid-cols-[10rem_1fr] gap-y-2 text-sm">
@@ -68,12 +72,12 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         </Card>
         {(self || admin) && (
           <Card title="Change password" description={<>The console's <code className="font-mono">user change-password</code>.</>}>
-            <ChangePasswordForm username={user.username} role={user.role} self={self} hasMfa={Boolean(user.mfaFingerprint)} hasQuorumKey={!!user.quorumFingerprint} approval={approval} />
+            <ChangePasswordForm username={user.username} role={user.role} self={self} hasMfa={Boolean(user.mfaFingerprint)} hasQuorumKey={!!user.quorumFingerprint} approval={approval} preselect={preselectFor("user change-password")} />
           </Card>
         )}
         {admin && !self && (
           <Card title="Delete user" description={<>The console's <code className="font-mono">user delete</code>.</>}>
-            <DeleteUserForm username={user.username} role={user.role} approval={approval} />
+            <DeleteUserForm username={user.username} role={user.role} approval={approval} preselect={preselectFor("user delete")} />
           </Card>
         )}
       </div>

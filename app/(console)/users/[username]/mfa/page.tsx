@@ -12,7 +12,7 @@ import { readUser } from "@/lib/users/read";
 
 export const metadata: Metadata = { title: "Change MFA" };
 
-export default async function ChangeMfaPage({ params, searchParams }: { params: Promise<{ username: string }>; searchParams: Promise<{ removed?: string }> }) {
+export default async function ChangeMfaPage({ params, searchParams }: { params: Promise<{ username: string }>; searchParams: Promise<{ removed?: string; approval?: string }> }) {
   const ctx = await requirePageActor();
   const { actor } = ctx;
   const user = await readUser(actor, (await params).username);
@@ -20,7 +20,8 @@ export default async function ChangeMfaPage({ params, searchParams }: { params: 
   const self = user.username === actor.username;
   const approval = actor.role === "admin" && !self ? await approvalOptions(ctx, "user") : null;
   const fileName = `${actor.clusterId}-${user.username}-mfa-token.json`;
-  const removed = (await searchParams).removed;
+  const { removed, approval: approvedToken } = await searchParams;
+  const preselect = approval?.tokens.some((t) => t.token === approvedToken && t.command === "user change-mfa") ? approvedToken : undefined;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -46,11 +47,11 @@ export default async function ChangeMfaPage({ params, searchParams }: { params: 
             <KeyDetails label="MFA (token-sign)" fingerprint={user.mfaFingerprint} bits={user.mfaKeyBits} registeredAt={user.mfaRegisteredAt} />
           </Card>
           <Card title={user.mfaFingerprint ? "Register a new key" : "Register a key"} description="Three steps: download the token file, sign each token with your private key, upload the signed file with your public key.">
-            <RegisterMfa username={user.username} role={user.role} fileName={fileName} self={self} approval={approval} />
+            <RegisterMfa username={user.username} role={user.role} fileName={fileName} self={self} approval={approval} preselect={preselect} />
           </Card>
           {user.mfaFingerprint && (
             <Card title="Remove MFA" description={<>As <code className="font-mono">--deregister</code>. Sign-in then needs the password only.</>}>
-              <DeregisterMfa username={user.username} role={user.role} self={self} approval={approval} />
+              <DeregisterMfa username={user.username} role={user.role} self={self} approval={approval} preselect={preselect} />
             </Card>
           )}
         </div>
