@@ -3,6 +3,7 @@ import { SessionsTable } from "@/components/account/end-session-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDate, utcSeconds } from "@/components/ui/dates";
+import { ExpandableText } from "@/components/ui/expandable-text";
 import { LocalTime } from "@/components/ui/local-time";
 import { KeyDetails } from "@/components/users/key-details";
 import { myAccount } from "@/lib/account/me";
@@ -35,7 +36,7 @@ export default async function AccountPage() {
                   </span>
                   <span className="text-xs">
                     <span className="font-mono">{s.ip}</span>
-                    <span className="block max-w-56 truncate text-slate-600 dark:text-slate-400" title={s.userAgent ?? ""}>{s.userAgent}</span>
+                    {s.userAgent && <ExpandableText text={s.userAgent} limit={40} what={`user agent of the sign-in at ${utcSeconds(s.createdAt.toISOString())}`} className="max-w-56 text-slate-600 dark:text-slate-400" />}
                   </span>
                   {s.outcome === "success" ? <Badge tone="good">Signed in</Badge> : <Badge tone="bad">Failed</Badge>}
                 </li>
