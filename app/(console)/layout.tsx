@@ -25,12 +25,12 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </p>
           <div className="ml-auto flex items-center gap-1 text-sm">
             <Link href={`/users/${actor.username}`} className="rounded-md px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800">
-              <span className="font-medium">{actor.username}</span> <span className="text-slate-600 dark:text-slate-400">({actor.role})</span>
+              <span className="font-medium">{actor.username}</span> <span className="text-slate-600 max-sm:sr-only dark:text-slate-400">({actor.role})</span>
             </Link>
             <form action={signOutAction}>
               <button type="submit" className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
                 <LogOut aria-hidden className="size-4" />
-                Sign out
+                <span className="max-sm:sr-only">Sign out</span>
               </button>
             </form>
           </div>

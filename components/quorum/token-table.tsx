@@ -11,7 +11,9 @@ export type TokenRow = Pick<
 
 /** `quorum token-sign list`, with what each token approves and its progress. */
 export function TokenTable({ tokens, files }: { tokens: TokenRow[]; files: Map<string, string> }) {
-  if (tokens.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No live quorum token in this cluster.</p>;
+  if (tokens.length === 0) {
+    return <p className="text-sm text-slate-600 dark:text-slate-400">No live quorum token in this cluster. To run an operation that needs approval, request it above.</p>;
+  }
   return (
     <ScrollRegion label="Live quorum tokens">
       <table className="w-full text-left text-sm">

@@ -1,4 +1,6 @@
+import { SearchX, Users as UsersIcon } from "lucide-react";
 import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Fingerprint } from "@/components/users/fingerprint";
 import { UserCards } from "@/components/users/user-cards";
@@ -6,15 +8,16 @@ import { formatDate } from "@/components/ui/dates";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { UserRow } from "@/lib/users/view";
 
-export function UserTable({ users, filtered }: { users: UserRow[]; filtered: boolean }) {
+export function UserTable({ users, filtered, canCreate = false }: { users: UserRow[]; filtered: boolean; canCreate?: boolean }) {
   if (users.length === 0) {
-    return (
-      <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
-        <p className="font-medium">{filtered ? "No user matches these filters." : "This cluster has no users yet."}</p>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          {filtered ? "Clear a filter or search for part of a username." : "An admin can create the first crypto user."}
-        </p>
-      </div>
+    return filtered ? (
+      <EmptyState icon={SearchX} title="No user matches these filters.">
+        Clear a filter, or search for part of a username. <Link href="/users" className="text-sky-700 underline dark:text-sky-400">Show every user</Link>
+      </EmptyState>
+    ) : (
+      <EmptyState icon={UsersIcon} title="This cluster has no users yet.">
+        {canCreate ? <Link href="/users/new" className="text-sky-700 underline dark:text-sky-400">Create the first crypto user</Link> : "An admin creates them."}
+      </EmptyState>
     );
   }
   return (

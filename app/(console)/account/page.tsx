@@ -1,3 +1,4 @@
+import { History, KeyRound, MonitorSmartphone } from "lucide-react";
 import type { Metadata } from "next";
 import { SessionsTable } from "@/components/account/end-session-form";
 import { Badge } from "@/components/ui/badge";
@@ -17,13 +18,13 @@ export default async function AccountPage() {
   const [user, sessions, signIns] = await Promise.all([myAccount(ctx), mySessions(ctx), mySignIns(ctx)]);
   return (
     <>
-      <PageHeader title="My account" description={<>{user.username} · {user.role}</>} />
+      <PageHeader title="My account" description={<>Your keys, where you signed in from, and the sessions open as you ({user.username}, <span className="font-mono">{user.role}</span>).</>} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="My keys" description="Your token-sign MFA and quorum keys, by fingerprint.">
+        <Card title="My keys" icon={KeyRound} description="Your token-sign MFA and quorum keys, by fingerprint.">
           <KeyDetails label="MFA (token-sign)" fingerprint={user.mfaFingerprint} bits={user.mfaKeyBits} registeredAt={user.mfaRegisteredAt} />
           <KeyDetails label="Quorum" fingerprint={user.quorumFingerprint} bits={user.quorumKeyBits} registeredAt={user.quorumRegisteredAt} />
         </Card>
-        <Card title="Recent sign-ins" description="Your last ten sign-in attempts. One you do not recognise? Change your password.">
+        <Card title="Recent sign-ins" icon={History} description="Your last ten sign-in attempts. One you do not recognise? Change your password.">
           {signIns.length === 0 ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">No sign-ins recorded.</p>
           ) : (
@@ -45,7 +46,7 @@ export default async function AccountPage() {
           )}
         </Card>
         <div className="lg:col-span-2">
-          <Card title="Open sessions" description="Browsers and API tokens signed in as you. End any you do not use.">
+          <Card title="Open sessions" icon={MonitorSmartphone} description="Browsers and API tokens signed in as you. End any you do not use.">
             <SessionsTable
               sessions={sessions.map((s) => ({
                 id: s.id, kind: s.kind, current: s.current, started: formatDate(s.createdAt), lastSeen: formatDate(s.lastSeenAt), ip: s.ip, userAgent: s.userAgent,

@@ -1,4 +1,6 @@
+import { Inbox } from "lucide-react";
 import type { Metadata } from "next";
+import { EmptyState } from "@/components/ui/empty-state";
 import Link from "next/link";
 import { ApproveForm } from "@/components/quorum/approve-form";
 import { BackToOperation } from "@/components/quorum/back-to-operation";
@@ -43,7 +45,7 @@ export default async function ApprovalsPage() {
   const waiting = tokens.filter((t) => !t.approved || t.approved_by.includes(ctx.actor.username));
   return (
     <>
-      <PageHeader title="Approvals" description="Quorum tokens waiting for your approval. Read what each one approves before you sign it." />
+      <PageHeader title="Approvals" description="Other admins' requests waiting for your approval. Read what each one does before you sign it with your quorum key." />
       {!me.quorumFingerprint && (
         <div className="mb-6">
           <Alert tone="warning" title="You have no quorum key">
@@ -51,7 +53,12 @@ export default async function ApprovalsPage() {
           </Alert>
         </div>
       )}
-      {waiting.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">Nothing waits for your approval.</p>}
+      {waiting.length === 0 && (
+        <EmptyState icon={Inbox} title="Nothing waits for your approval.">
+          When another admin requests approval for an operation, it shows here with the commands to sign it.{" "}
+          {me.quorumFingerprint ? null : "Register your quorum key first, so your signature counts."}
+        </EmptyState>
+      )}
       <div className="space-y-6">
         {waiting.map((t) => {
           const label = `${t.username}: ${t.description}`;

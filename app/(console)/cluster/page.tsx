@@ -1,3 +1,4 @@
+import { Server, Users } from "lucide-react";
 import type { Metadata } from "next";
 import { AddHsmForm, RemoveHsmButton } from "@/components/cluster/hsm-forms";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -14,9 +15,9 @@ export default async function ClusterPage() {
   const admin = ctx.actor.role === "admin";
   return (
     <>
-      <PageHeader title={cluster.name} description={<span className="font-mono">{cluster.id}</span>} />
+      <PageHeader title={cluster.name} description={<>The HSMs every token file has a token for, and the cluster&apos;s accounts. Cluster id <span className="font-mono">{cluster.id}</span>.</>} />
       <div className="space-y-6">
-        <Card title={`HSMs (${hsms.length})`} description="Every token file carries one token per HSM, in this order.">
+        <Card title={`HSMs (${hsms.length})`} icon={Server} description="Every token file carries one token per HSM, in this order.">
           <ScrollRegion label="HSMs of this cluster">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">HSMs of this cluster, in token order</caption>
@@ -44,7 +45,7 @@ export default async function ClusterPage() {
           </ScrollRegion>
           {admin && <div className="mt-6 border-t border-slate-200 pt-4 dark:border-slate-800"><AddHsmForm /></div>}
         </Card>
-        <Card title="Accounts">
+        <Card title="Accounts" icon={Users}>
           <p className="text-sm">{users} users, of whom {admins} admin{admins === 1 ? "" : "s"}.</p>
         </Card>
       </div>

@@ -1,4 +1,6 @@
+import { Hourglass, Send, ShieldCheck, Timer, Users } from "lucide-react";
 import type { Metadata } from "next";
+import { Cli } from "@/components/ui/cli";
 import Link from "next/link";
 import { GenerateTokenForm, type GeneratePrefill } from "@/components/quorum/generate-form";
 import { DeleteTokensForm, SetTimeoutForm, SetValueForm } from "@/components/quorum/settings-forms";
@@ -39,7 +41,8 @@ export default async function QuorumPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title="Quorum"
-        description={<>M of N approvals for user management (<code className="font-mono">quorum token-sign</code>). {values.approvers} admin{values.approvers === 1 ? " has" : "s have"} a quorum key.</>}
+        description={<>Make user management need the approval of several admins (M of N). {values.approvers} admin{values.approvers === 1 ? " has" : "s have"} a quorum key to approve with.</>}
+        command="quorum token-sign"
         actions={
           <>
             <Link href="/quorum/register" className="text-sm text-sky-700 hover:underline dark:text-sky-400">{hasKey ? "Your quorum key" : "Register your quorum key"}</Link>
@@ -51,21 +54,21 @@ export default async function QuorumPage({ searchParams }: { searchParams: Promi
         {(["user", "quorum"] as const).map((service) => {
           const warning = valueWarning(values[service], values.approvers);
           return (
-            <Card key={service} title={`${service} service: ${values[service]}`} id={`value-card-${service}`} description={service === "user" ? "Approvals for user create, delete, change-password and change-mfa." : "Approvals for changing either quorum value."}>
+            <Card key={service} title={`${service} service: ${values[service]}`} id={`value-card-${service}`} icon={service === "user" ? Users : ShieldCheck} description={service === "user" ? "Approvals an admin needs to create or delete a user, or change another user's password or MFA." : "Approvals needed to change either of these two values."}>
               {warning && <div className="mb-4"><Alert tone="warning">{warning}</Alert></div>}
               <SetValueForm service={service} current={values[service]} approval={approval} preselect={back?.operation?.service === service ? back.token : undefined} />
             </Card>
           );
         })}
-        <Card title="Request approval" id="request" description="Generate a quorum token for one operation; approvers see exactly what it approves.">
+        <Card title="Request approval" id="request" icon={Send} description={<>Ask the other admins to approve one operation; they see exactly what it does. <Cli command="quorum token-sign generate" /></>}>
           <GenerateTokenForm prefill={clean} />
         </Card>
-        <Card title="Token timeouts" description={<>The CLI&apos;s <code className="font-mono">list-timeouts</code> and <code className="font-mono">set-timeout</code>.</>}>
+        <Card title="Token timeouts" icon={Timer} description={<>How long a request collects approvals, and how long an approved one stays usable. <Cli command="quorum token-sign set-timeout" /></>}>
           <SetTimeoutForm generated={timeouts.generated} approved={timeouts.approved} />
         </Card>
       </div>
       <div className="mt-6">
-        <Card title={`Live tokens (${tokens.length})`} description="Unused tokens still within their timeouts.">
+        <Card title={`Live tokens (${tokens.length})`} icon={Hourglass} description="Approval requests not used yet and still within their timeouts.">
           <TokenTable tokens={tokens} files={approvalFiles} />
           <div className="mt-4 border-t border-slate-200 pt-4 dark:border-slate-800"><DeleteTokensForm /></div>
         </Card>

@@ -1,4 +1,6 @@
+import { KeyRound, ShieldOff, ShieldPlus } from "lucide-react";
 import type { Metadata } from "next";
+import { Cli } from "@/components/ui/cli";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeregisterMfa } from "@/components/mfa/deregister-mfa";
@@ -43,14 +45,14 @@ export default async function ChangeMfaPage({ params, searchParams }: { params: 
         <Alert tone="error" title="Not allowed">A crypto-user can change only their own MFA. Ask an admin.</Alert>
       ) : (
         <div className="space-y-6">
-          <Card title="Current key">
+          <Card title="Current key" icon={KeyRound}>
             <KeyDetails label="MFA (token-sign)" fingerprint={user.mfaFingerprint} bits={user.mfaKeyBits} registeredAt={user.mfaRegisteredAt} />
           </Card>
-          <Card title={user.mfaFingerprint ? "Register a new key" : "Register a key"} description="Three steps: download the token file, sign each token with your private key, upload the signed file with your public key.">
+          <Card title={user.mfaFingerprint ? "Register a new key" : "Register a key"} icon={ShieldPlus} description="Three steps: download the token file, sign each token with your private key, upload the signed file with your public key.">
             <RegisterMfa username={user.username} role={user.role} fileName={fileName} self={self} approval={approval} preselect={preselect} />
           </Card>
           {user.mfaFingerprint && (
-            <Card title="Remove MFA" description={<>As <code className="font-mono">--deregister</code>. Sign-in then needs the password only.</>}>
+            <Card title="Remove MFA" icon={ShieldOff} description={<>Sign-in then needs the password only. <Cli command="user change-mfa token-sign --deregister" /></>}>
               <DeregisterMfa username={user.username} role={user.role} self={self} approval={approval} preselect={preselect} />
             </Card>
           )}
