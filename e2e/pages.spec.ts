@@ -1,5 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { constants, generateKeyPairSync, privateEncrypt } from "node:crypto";
+import fs from "node:fs";
+import { gzipSync } from "node:zlib";
 import { api, apiLogin, expectAccessible, PASSWORD, signIn, unique } from "./support";
 
 // Every page as a new admin meets it, at a phone's width (390 × 844) in light and dark: nothing wider than
@@ -22,6 +24,21 @@ async function pageProblems(page: Page) {
   });
 }
 
+const BUDGET = 200 * 1024;
+const weights: Record<string, number> = {};
+
+/**
+ * First-load JavaScript of the page as loaded: every module script its HTML names, gzipped (level 9) as
+ * a server would send it, read from the production build that serves the test.
+ */
+async function firstLoadJs(page: Page): Promise<number> {
+  // The legacy polyfills (`nomodule`) are never fetched by a browser that runs modules: not counted.
+  const sources = await page.evaluate(() => [...document.querySelectorAll("script[src]:not([nomodule])")].map((s) => new URL((s as HTMLScriptElement).src).pathname));
+  return sources
+    .filter((p) => p.startsWith("/_next/static/"))
+    .reduce((sum, p) => sum + gzipSync(fs.readFileSync(`.next${p.slice("/_next".length)}`), { level: 9 }).length, 0);
+}
+
 /** Registers an MFA key for a user through the API, signing as `openssl pkeyutl -pkeyopt digest:sha256` does. */
 async function withMfa(request: APIRequestContext, token: string, username: string) {
   const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
@@ -37,6 +54,8 @@ async function withMfa(request: APIRequestContext, token: string, username: stri
 
 /** The checks at 390 px, light and dark, and the pictures at both sizes. */
 async function check(page: Page, name: string) {
+  weights[name] = await firstLoadJs(page);
+  expect.soft(weights[name], `${name}: first-load JS over 200 kB gzip`).toBeLessThanOrEqual(BUDGET);
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize(PHONE);
@@ -109,4 +128,5 @@ test("every page fits a 390 px phone, light and dark, with unique ids and no axe
   await page.goto("/no-such-page");
   await check(page, "not-found");
   expect(missing, "requests answered 404 (a missing favicon, an image)").toEqual([]);
+  fs.writeFileSync("e2e/.artifacts/pages/first-load-js.json", JSON.stringify(Object.fromEntries(Object.entries(weights).map(([k, v]) => [k, `${(v / 1024).toFixed(1)} kB`])), null, 2));
 });
