@@ -107,6 +107,12 @@ test("a signature made with openssl dgst is explained for each token, with the r
   await expect(page.getByRole("heading", { name: "Result for each token" })).toBeVisible();
   await expect(page.getByText(/Token 1:.*dgst/)).toBeVisible();
   await expect(page.getByText(/Token 2:.*dgst/)).toBeVisible();
+  // Commands show as code (no literal backticks), and token 2's fix names token 2's files.
+  const results = page.getByRole("heading", { name: "Result for each token" }).locator("..");
+  await expect(results).not.toContainText("`");
+  await expect(results.locator("li").nth(1)).toContainText("-in token2.bin -out token2.sig.bin");
+  await expect(results.locator("li").nth(1)).not.toContainText("token1");
+  await expect(results.locator("li").nth(1).locator("code").first()).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, "mfa-diagnostics");
   const list = await api(request, "GET", `/api/v1/user/list?search=${username}`, { token: await apiLogin(request) });

@@ -104,6 +104,13 @@ test("every page fits a 390 px phone, light and dark, with unique ids and no axe
   // With a key registered and a new token file downloaded, the register and remove forms share the page.
   await page.getByRole("button", { name: "Download token file" }).click();
   await expect(page.getByRole("region", { name: "Remove MFA" })).toBeVisible();
+  // Long commands wrap inside their block, and its copy button copies them exactly.
+  const block = page.getByLabel("Token 1 commands (Linux)");
+  expect(await block.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy Token 1 commands (Linux)" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "copied to the clipboard" })).toBeAttached();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await block.textContent());
   await expect(page.getByLabel("Token 1 commands (Linux)")).toBeVisible();
   await check(page, "mfa-register");
   await page.goto("/cluster");
