@@ -77,7 +77,7 @@ export default async function ApprovalsPage() {
                 <>
                 <div>
                   <p className="mb-1 text-sm font-medium">What you approve (the decoded approval_data)</p>
-                  <CodeBlock label={`What you approve for ${label}`}>{JSON.stringify(JSON.parse(Buffer.from(t.approval_data, "base64").toString("utf8")), null, 2)}</CodeBlock>
+                  <CodeBlock label={`Decoded approval_data of ${label}`}>{JSON.stringify(JSON.parse(Buffer.from(t.approval_data, "base64").toString("utf8")), null, 2)}</CodeBlock>
                 </div>
                 <div>
                   <p className="mb-1 text-sm">

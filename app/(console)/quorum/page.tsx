@@ -1,4 +1,5 @@
-import { Hourglass, Send, ShieldCheck, Timer, Users } from "lucide-react";
+import { Hourglass, KeyRound, Send, ShieldCheck, Stamp, Timer, Users } from "lucide-react";
+import { buttonClass } from "@/components/ui/button-class";
 import type { Metadata } from "next";
 import { Cli } from "@/components/ui/cli";
 import Link from "next/link";
@@ -45,8 +46,8 @@ export default async function QuorumPage({ searchParams }: { searchParams: Promi
         command="quorum token-sign"
         actions={
           <>
-            <Link href="/quorum/register" className="text-sm text-sky-700 hover:underline dark:text-sky-400">{hasKey ? "Your quorum key" : "Register your quorum key"}</Link>
-            <Link href="/approvals" className="text-sm text-sky-700 hover:underline dark:text-sky-400">Approvals waiting for you →</Link>
+            <Link href="/quorum/register" className={buttonClass("secondary")}><KeyRound aria-hidden className="size-4" />{hasKey ? "Your quorum key" : "Register your quorum key"}</Link>
+            <Link href="/approvals" className={buttonClass("secondary")}><Stamp aria-hidden className="size-4" />Approvals waiting for you</Link>
           </>
         }
       />
