@@ -101,6 +101,33 @@ test("a server action posted with a forged Origin is refused with 403", async ({
   expect(own.status()).not.toBe(403);
 });
 
+test("the admin's own create-user action, replayed with a forged Origin and the admin's cookies, is refused with 403 and creates nothing", async ({ page, request }) => {
+  await signIn(page);
+  await page.goto("/users/new");
+  const victim = `csrf_${Date.now().toString(36)}`;
+  let captured: { headers: Record<string, string>; body: Buffer } | undefined;
+  await page.route("**/users/new", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    const headers = await route.request().allHeaders();
+    captured = { headers, body: route.request().postDataBuffer()! };
+    await route.abort();
+  });
+  await page.getByLabel("Username").fill(victim);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect.poll(() => captured).toBeTruthy();
+  const { host: _host, "content-length": _length, ...headers } = captured!.headers;
+  expect(headers["next-action"]).toBeTruthy();
+  const replay = await page.request.post("/users/new", { headers: { ...headers, origin: "https://evil.example" }, data: captured!.body });
+  expect(replay.status()).toBe(403);
+  const token = await apiLogin(request);
+  expect((await api(request, "GET", `/api/v1/user/list?search=${victim}`, { token })).body.data.users).toEqual([]);
+  // The same bytes from the console's own origin do create the user: only the Origin was refused.
+  const own = await page.request.post("/users/new", { headers: { ...headers, origin: new URL(page.url()).origin }, data: captured!.body });
+  expect(own.status()).toBe(200);
+  expect((await api(request, "GET", `/api/v1/user/list?search=${victim}`, { token })).body.data.users).toHaveLength(1);
+});
+
 test("refused reads leave an audit event: the audit log and the quorum token list, over the API and on the page", async ({ page, request }) => {
   const username = await createUser(request);
   const token = await apiLogin(request, username, PASSWORD);
