@@ -2,7 +2,7 @@
 import { deregisterMfaAction } from "@/app/(console)/users/[username]/mfa/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { CurrentPasswordField, Field } from "@/components/ui/field";
 import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 import { useUploadForm } from "@/components/forms/use-upload-form";
 
@@ -15,6 +15,7 @@ export function DeregisterMfa({ username, role, self, approval }: { username: st
       <input type="hidden" name="username" value={username} />
       <input type="hidden" name="role" value={role} />
       <input type="hidden" name="needs_confirmation" value={self ? "no" : "yes"} />
+      {self && <CurrentPasswordField id="mfa-deregister-current_password" errors={state.fieldErrors?.current_password} />}
       <Field name="change_password" label={self ? "Your password" : `Password for ${username}`} type="password" autoComplete={self ? "current-password" : "new-password"}
         errors={state.fieldErrors?.change_password} hint="Required, as --change-password: the current password or a new one." />
       <div className="flex items-start gap-2">

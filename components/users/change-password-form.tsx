@@ -2,7 +2,7 @@
 import { changePasswordAction } from "@/app/(console)/users/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { CurrentPasswordField, Field } from "@/components/ui/field";
 import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 import { useUploadForm } from "@/components/forms/use-upload-form";
 
@@ -20,6 +20,7 @@ export function ChangePasswordForm({ username, role, self, hasMfa = false, hasQu
       <FormMessage state={state} />
       <input type="hidden" name="username" value={username} />
       <input type="hidden" name="role" value={role} />
+      {self && <CurrentPasswordField errors={state.fieldErrors?.current_password} />}
       <Field
         name="password"
         label={self ? "Your new password" : `New password for ${username}`}
