@@ -8,10 +8,10 @@ const limits = createRequire(import.meta.url)("../lib/forms/upload-limits.json")
 export const FORM_BODY_MAX_BYTES = limits.formBodyMaxBytes;
 export const HSTS = "max-age=63072000; includeSubDomains";
 
-/** TRUST_PROXY is a number of proxies in front of the console (0 or unset: none); old "true"/"yes" count as one. */
+/** TRUST_PROXY is a number of proxies in front of the console (0 or unset: none); "true"/"yes" count as one, as in lib/settings.ts. */
 export function trustsProxy(env = process.env) {
   const value = (env.TRUST_PROXY ?? "").trim().toLowerCase();
-  return !["", "0", "false", "no"].includes(value);
+  return value === "true" || value === "yes" || Number(value) > 0;
 }
 
 const size = (bytes) => (bytes >= 1024 * 1024 ? `${Number((bytes / (1024 * 1024)).toFixed(1))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);

@@ -38,7 +38,7 @@ test("X-Forwarded-Proto counts only when TRUST_PROXY names proxies", async () =>
   const port = await listen(http.createServer(behind));
   const saved = process.env.TRUST_PROXY;
   try {
-    for (const [trust, expected] of [["0", undefined], ["", undefined], ["false", undefined], ["1", HSTS], ["2", HSTS], ["true", HSTS]] as const) {
+    for (const [trust, expected] of [["0", undefined], ["00", undefined], ["", undefined], ["false", undefined], ["no", undefined], ["1", HSTS], ["2", HSTS], ["true", HSTS]] as const) {
       process.env.TRUST_PROXY = trust;
       assert.equal((await get(port, { "x-forwarded-proto": "https" })).headers["strict-transport-security"], expected, `TRUST_PROXY=${trust}`);
       assert.equal((await get(port, { "x-forwarded-proto": "http" })).headers["strict-transport-security"], undefined);
