@@ -11,10 +11,13 @@ import { api, apiLogin, PASSWORD, unique } from "./support";
 // Each spec file passes its own name, so two of them can run side by side; the OS picks their ports.
 export const quorumUrl = (name: string) => `http://127.0.0.1:${portFor(`quorum-${name}`)}`;
 
-export async function startQuorumServer(name: string): Promise<ChildProcess> {
+/** `overrides` set or (with undefined) remove variables, e.g. to run with the default sign-in limits. */
+export async function startQuorumServer(name: string, overrides: Record<string, string | undefined> = {}): Promise<ChildProcess> {
   const url = quorumUrl(name);
+  const env: NodeJS.ProcessEnv = { ...process.env, E2E_PORT: new URL(url).port, E2E_ADMIN: "admin", E2E_ADMIN_PASSWORD: "e2e admin password", TRUST_PROXY: "1", LOGIN_RATE_PER_ADDRESS: "100000", LOGIN_RATE_PER_USERNAME: "100000", ...overrides };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const server = spawn(process.execPath, ["scripts/e2e-server.mjs"], {
-    env: { ...process.env, E2E_PORT: new URL(url).port, E2E_ADMIN: "admin", E2E_ADMIN_PASSWORD: "e2e admin password", TRUST_PROXY: "1", LOGIN_RATE_PER_ADDRESS: "100000", LOGIN_RATE_PER_USERNAME: "100000" },
+    env,
     stdio: ["ignore", "ignore", "pipe"],
   });
   const deadline = Date.now() + 90_000;

@@ -12,7 +12,7 @@ import { requirePageActor } from "@/lib/auth/browser";
 import { db } from "@/lib/db/client";
 import { liveTokens } from "@/lib/quorum/list";
 import { approvalOptions } from "@/lib/quorum/options";
-import { listQuorumValues, listTimeouts, valueWarning } from "@/lib/quorum/settings";
+import { listQuorumValues, listTimeouts, orderWarning, valueWarning } from "@/lib/quorum/settings";
 
 export const metadata: Metadata = { title: "Quorum" };
 
@@ -54,9 +54,11 @@ export default async function QuorumPage({ searchParams }: { searchParams: Promi
       <div className="grid gap-6 lg:grid-cols-2">
         {(["user", "quorum"] as const).map((service) => {
           const warning = valueWarning(values[service], values.approvers);
+          const order = service === "quorum" ? orderWarning(values) : undefined;
           return (
-            <Card key={service} title={`${service} service: ${values[service]}`} id={`value-card-${service}`} icon={service === "user" ? Users : ShieldCheck} description={service === "user" ? "Approvals an admin needs to create or delete a user, or change another user's password or MFA." : "Approvals needed to change either of these two values."}>
+            <Card key={service} title={`${service} service: ${values[service]}`} id={`value-card-${service}`} icon={service === "user" ? Users : ShieldCheck} description={service === "user" ? "Approvals an admin needs to create or delete a user, or change another user's password or MFA." : "Approvals needed to change either of these two values. Keep it at or below the user value: user operations create admins, who can then approve quorum changes, so a higher quorum value protects little."}>
               {warning && <div className="mb-4"><Alert tone="warning">{warning}</Alert></div>}
+              {order && <div className="mb-4"><Alert tone="warning">{order}</Alert></div>}
               <SetValueForm service={service} current={values[service]} approval={approval} preselect={back?.operation?.service === service ? back.token : undefined} />
             </Card>
           );
