@@ -8,6 +8,7 @@ import { db } from "../db/client";
 import { OpError } from "../errors";
 import { loadStoredPublicKey } from "../keys";
 import { refusePrivateKeys, requireSignedTokens, tokenFileInput } from "../mfa/inputs";
+import { roleSchema } from "../users/schemas";
 import { parseInput } from "../validation";
 import type { Ctx } from "./actor";
 import { countFailure, limitSignInAttempts, openSession, reserveAttempt, SIGN_IN_FAILED, type SignedIn } from "./login";
@@ -17,6 +18,7 @@ export const mfaLoginSchema = z.strictObject({
   cluster_id: z.string().trim().max(64).optional().transform((v) => v || undefined),
   username: z.string({ error: "Enter your username." }).trim().min(1, "Enter your username.").max(64).transform((s) => s.toLowerCase()),
   signed_token_file: tokenFileInput,
+  role: roleSchema.optional(),
 });
 
 /**
@@ -26,7 +28,7 @@ export const mfaLoginSchema = z.strictObject({
 export async function loginWithMfa(ctx: Ctx, input: unknown, kind: SessionKind): Promise<SignedIn> {
   return runOperation(ctx, "login mfa-token-sign", async (audit) => {
     refusePrivateKeys(input);
-    const { cluster_id, username, signed_token_file } = parseInput(mfaLoginSchema, input);
+    const { cluster_id, username, signed_token_file, role } = parseInput(mfaLoginSchema, input);
     audit.target = username;
     const cluster = await resolveCluster(cluster_id);
     audit.clusterId = cluster.id;
@@ -34,6 +36,10 @@ export async function loginWithMfa(ctx: Ctx, input: unknown, kind: SessionKind):
     const user = await db.user.findUnique({ where: { clusterId_username: { clusterId: cluster.id, username } } });
     if (!user || !user.mfaPublicKey || !(await reserveAttempt(user.id))) {
       throw new OpError(401, SIGN_IN_FAILED, { auditReason: !user ? "unknown user" : !user.mfaPublicKey ? "no MFA key" : "account locked" });
+    }
+    if (role && role !== user.role) {
+      await countFailure(ctx, user);
+      throw new OpError(401, SIGN_IN_FAILED, { auditReason: "wrong role" });
     }
     try {
       const challenge = await locateChallenge(signed_token_file, { purpose: "login", clusterId: cluster.id, userId: user.id });

@@ -10,6 +10,7 @@ import { hitRateLimit } from "../rate-limit";
 import { LOCKOUT_THRESHOLD, mfaTokenTimeoutSeconds, settings } from "../settings";
 import { issueChallenge } from "../challenges/issue";
 import type { TokenFile } from "../token-files";
+import { roleSchema } from "../users/schemas";
 import { parseInput } from "../validation";
 import type { Ctx, RequestMeta, Role } from "./actor";
 import { verifyPassword } from "./password";
@@ -19,6 +20,7 @@ export const loginSchema = z.strictObject({
   cluster_id: z.string().trim().max(64).optional().transform((v) => v || undefined),
   username: z.string({ error: "Enter your username." }).trim().min(1, "Enter your username.").max(64).transform((s) => s.toLowerCase()),
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1024),
+  role: roleSchema.optional(),
 });
 
 // One message for a wrong password, an unknown user and a locked account: it must not tell them apart.
@@ -83,7 +85,7 @@ export async function reserveAttempt(userId: string): Promise<boolean> {
 /** `login` with a password: a session, or, when the account has token-sign MFA, a login token file to sign. */
 export async function loginWithPassword(ctx: Ctx, input: unknown, kind: SessionKind): Promise<SignedIn | MfaRequired> {
   return runOperation(ctx, "login", async (audit) => {
-    const { cluster_id, username, password } = parseInput(loginSchema, input);
+    const { cluster_id, username, password, role } = parseInput(loginSchema, input);
     audit.target = username;
     const cluster = await resolveCluster(cluster_id);
     audit.clusterId = cluster.id;
@@ -95,9 +97,10 @@ export async function loginWithPassword(ctx: Ctx, input: unknown, kind: SessionK
     });
     const reserved = user ? await reserveAttempt(user.id) : false;
     const passwordOk = await verifyPassword(reserved ? user!.passwordHash : null, password);
-    if (!user || !reserved || !passwordOk) {
+    const roleOk = !role || user?.role === role;
+    if (!user || !reserved || !passwordOk || !roleOk) {
       if (user && reserved) await countFailure(ctx, user);
-      const auditReason = !user ? "unknown user" : !reserved ? "account locked" : "wrong password";
+      const auditReason = !user ? "unknown user" : !reserved ? "account locked" : !passwordOk ? "wrong password" : "wrong role";
       throw new OpError(401, SIGN_IN_FAILED, { auditReason });
     }
     if (!user.mfaFingerprint) return openSession({ user, username, kind, ctx, audit });
