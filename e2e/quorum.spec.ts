@@ -143,7 +143,7 @@ test("setting a quorum value itself needs the approval of the quorum service val
   const file = generated.body.data.approval_file;
   file.signatures = [b, c].map((x) => ({ username: x.username, signature: x.keys.sign(file.token) }));
   const set = await api(request, "POST", "/api/v1/quorum/token-sign/set-quorum-value", { token: a.token, body: { service: "user", value: 1, approval: file } });
-  expect(set.body).toEqual({ error_code: 0, data: { service: "user", value: 1 } });
+  expect(set.body).toEqual({ error_code: 0, data: "Set Quorum Value successful" });
   const again = await api(request, "POST", "/api/v1/quorum/token-sign/set-quorum-value", { token: a.token, body: { service: "user", value: 1, approval: file } });
   expect(again.status).toBe(409);
   expect(again.body.data).toMatch(/^Quorum approval is required for this operation: this token was already used/);
