@@ -36,7 +36,14 @@ export function operator(url: string, name: string) {
       stderr += d;
       for (const w of watchers.filter((w) => stderr.includes(w.text))) (watchers.splice(watchers.indexOf(w), 1), w.resolve());
     });
-    const done = new Promise<Finished>((resolve) => child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, envelopes: envelopes(stdout) })));
+    const parsed = () => {
+      try {
+        return envelopes(stdout);
+      } catch {
+        return []; // not only envelopes (help text): the test splits the output itself
+      }
+    };
+    const done = new Promise<Finished>((resolve) => child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, envelopes: parsed() })));
     return {
       waitFor: (text: string) =>
         stderr.includes(text) ? Promise.resolve() : new Promise<void>((resolve, reject) => {

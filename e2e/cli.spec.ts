@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import { envelopes, operator, type Operator } from "./cli-support";
 import { quorumUrl, useQuorumServer } from "./quorum-support";
 import { PASSWORD } from "./support";
@@ -254,8 +255,19 @@ test("single-command mode with cloudhsm-cli's CLOUDHSM_PIN and CLOUDHSM_ROLE: lo
   const wrong = await p.run(["user", "list"], [], { CLOUDHSM_PIN: `${ADMIN.username}:not the password`, CLOUDHSM_ROLE: "admin" });
   expect(wrong).toMatchObject({ code: 1, envelope: { error_code: 1, data: expect.stringMatching(/^Sign-in failed/) } });
   expect((await p.run(["user", "list"], [], { CLOUDHSM_PIN: "no-colon", CLOUDHSM_ROLE: "admin" })).envelope.data).toMatch(/CLOUDHSM_PIN is username:password/);
-  const unreachable = await p.run(["user", "list", "--url", "http://127.0.0.1:9"]);
-  expect(unreachable.envelope.data).toMatch(/^Not logged in to http:\/\/127\.0\.0\.1:9/);
-  const down = await p.run(["login", "--username", "x", "--role", "admin", "--password", "x", "--url", "http://127.0.0.1:9"]);
-  expect(down).toMatchObject({ code: 1, envelope: { error_code: 1, data: expect.stringMatching(/^Cannot reach the console at http:\/\/127\.0\.0\.1:9 \(nothing is listening there\)/) } });
+  const closed = await closedPort();
+  const unreachable = await p.run(["user", "list", "--url", `http://127.0.0.1:${closed}`]);
+  expect(unreachable.envelope.data).toMatch(`Not logged in to http://127.0.0.1:${closed}: run login`);
+  const down = await p.run(["login", "--username", "x", "--role", "admin", "--password", "x", "--url", `http://127.0.0.1:${closed}`]);
+  expect(down).toMatchObject({ code: 1, envelope: { error_code: 1, data: `Cannot reach the console at http://127.0.0.1:${closed} (nothing is listening there). Check --url or HSM_CONSOLE_URL.` } });
+  expect((await p.run(["user", "list", "--url", "ftp://example.org"])).envelope.data).toBe("The console's URL must start with http:// or https:// (got ftp://example.org).");
 });
+
+/** A port that nothing listens on: one the system just gave out and took back. */
+async function closedPort() {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
