@@ -145,6 +145,11 @@ test("MFA: register with --sign-with, sign in in one step, sign in with openssl 
   const deregistered = await admin.run(["user", "change-mfa", "token-sign", "--username", "carol", "--role", "crypto-user", "--deregister", "--change-password", PASSWORD]);
   expect(deregistered.envelope).toEqual({ error_code: 0, data: { username: "carol", role: "crypto-user" } });
   expect((await login(carol, "carol", "crypto-user", PASSWORD)).envelope).toEqual({ error_code: 0, data: { username: "carol", role: "crypto-user" } });
+  // A lost key: change-password --deregister-mfa, as cloudhsm-cli spells it.
+  const reset = await admin.run(["user", "change-password", "--username", "dave", "--role", "crypto-user", "--password", "dave new password", "--deregister-mfa"]);
+  expect(reset.envelope).toEqual({ error_code: 0, data: { username: "dave", role: "crypto-user" } });
+  const dave = (await admin.run(["user", "list"])).envelope.data.users.find((u: { username: string }) => u.username === "dave");
+  expect(dave.mfa).toEqual([]);
   const both = await admin.run(["user", "change-mfa", "token-sign", "--username", "carol", "--role", "crypto-user", "--change-password", PASSWORD]);
   expect(both.envelope).toEqual({ error_code: 1, data: "Give either --token <TOKEN> (register a key) or --deregister (remove it)." });
 });
@@ -218,7 +223,7 @@ test("quorum from the client alone: keys registered the CLI's way, a two-admin a
   expect((await b.run(["quorum", "token-sign", "list-timeouts"])).envelope).toEqual({ error_code: 0, data: { generated: 900, approved: 600 } });
   expect((await a.run(["quorum", "token-sign", "set-timeout"])).envelope.data).toBe("Give --generated <GENERATED>, --approved <APPROVED>, or both (seconds).");
   expect((await a.run(["quorum", "token-sign", "list"])).envelope.data.tokens).toHaveLength(1); // the quorum-service token
-  expect((await a.run(["quorum", "token-sign", "delete", "--scope", "user"])).envelope).toEqual({ error_code: 0, data: "Deletion of quorum token(s) successful" });
+  expect((await a.run(["quorum", "token-sign", "delete", "--scope", "all"])).envelope).toEqual({ error_code: 0, data: "Deletion of quorum token(s) successful" });
   expect((await a.run(["quorum", "token-sign", "list"])).envelope).toEqual({ error_code: 0, data: { tokens: [] } });
   expect((await a.run(["quorum", "token-sign", "set-quorum-value", "--service", "user", "--value", "1"])).envelope.data).toBe("Set Quorum Value successful");
 });
