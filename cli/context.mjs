@@ -59,16 +59,13 @@ export async function data(ctx, session, method, route, body) {
 }
 
 /**
- * A change to the caller's own credentials sends their current password (the console asks for it; it is
- * beyond cloudhsm-cli, which does not). A console from before that check refuses the unknown field: then
- * the same request goes again without it.
+ * A change to the caller's own credentials sends their current password, which the console asks for
+ * (cloudhsm-cli does not): from --current-password, or a prompt. Changes to others' accounts do not.
  */
 export async function selfAware(ctx, session, route, body, username, currentPassword) {
   if (String(username).toLowerCase() !== session.username) return api(ctx, session, "POST", route, body);
   const current_password = currentPassword ?? (await ctx.prompt.secret("Enter current password:"));
-  const first = await api(ctx, session, "POST", route, { ...body, current_password });
-  const older = first.status === 400 && /Unknown field[^.]*\bcurrent_password\b/.test(String(first.envelope.data));
-  return older ? api(ctx, session, "POST", route, body) : first;
+  return api(ctx, session, "POST", route, { ...body, current_password });
 }
 
 /**

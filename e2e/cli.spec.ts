@@ -68,6 +68,8 @@ test("login, user list, create, change-password, delete and logout, as cloudhsm-
   expect(wrongRole).toMatchObject({ code: 1, envelope: { error_code: 1, data: expect.stringMatching(/^Sign-in failed/) } });
   expect(fs.existsSync(alice.sessionFile)).toBe(false);
   expect((await login(alice, "alice", "crypto-user", "alice new password")).code).toBe(0);
+  const guessed = await alice.run(["user", "change-password", "--username", "alice", "--role", "crypto-user", "--password", "alice third password", "--current-password", "a guess"]);
+  expect(guessed).toMatchObject({ code: 1, envelope: { error_code: 1, data: expect.stringMatching(/^Your current password is wrong/) } });
   const own = await alice.run(["user", "change-password", "--username", "alice", "--role", "crypto-user"], ["alice third password", "alice third password", "alice new password"]);
   expect(own.stderr).toMatch(/Enter password:[\s\S]*Confirm password:[\s\S]*Enter current password:/);
   expect(own.envelope).toEqual({ error_code: 0, data: { username: "alice", role: "crypto-user" } });

@@ -88,7 +88,7 @@ test("cloudhsm-cli's first-time flow: quorum token-sign generate --service regis
   const signer = opensslSigner(pair("rsa2048c").privateKey);
   try {
     const signature = signer.pkeyutl(Buffer.from(token_file.tokens[0].unsigned, "base64"));
-    const result = await completeQuorumRegistration(ctx, { public_key_pem: spkiPem(pair("rsa2048c").publicKey), signed_token_file: signed(token_file, signature) });
+    const result = await completeQuorumRegistration(ctx, { current_password: PASSWORD, public_key_pem: spkiPem(pair("rsa2048c").publicKey), signed_token_file: signed(token_file, signature) });
     assert.equal(result.username, admin);
     const row = await db.user.findUniqueOrThrow({ where: { clusterId_username: { clusterId, username: admin } } });
     assert.equal(row.quorumFingerprint, result.quorum_fingerprint);
