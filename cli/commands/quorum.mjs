@@ -1,4 +1,4 @@
-import { data, ok, withSession } from "../context.mjs";
+import { Answered, api, data, ok, withSession } from "../context.mjs";
 import { ClientError } from "../errors.mjs";
 import { readJsonFile, writeJsonFile } from "../files.mjs";
 import { loadPrivateKey, signApprovalFile, signTokenFile } from "../signing.mjs";
@@ -45,7 +45,10 @@ export const listTimeouts = (ctx) => withSession(ctx, async (s) => ok(await data
 export const setQuorumValue = (ctx, opts) =>
   withSession(ctx, async (s) => {
     const approval = opts.approval ? { approval: readJsonFile(opts.approval, "approval file") } : {};
-    return ok(await data(ctx, s, "POST", "quorum/token-sign/set-quorum-value", { service: opts.service, value: opts.value, ...approval }));
+    // The envelope as the console sent it: the CLI's sentence, and any advice beside it as "warning".
+    const { envelope } = await api(ctx, s, "POST", "quorum/token-sign/set-quorum-value", { service: opts.service, value: opts.value, ...approval });
+    if (envelope.error_code) throw new Answered(envelope);
+    return envelope;
   });
 
 export const setTimeout = (ctx, opts) =>

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Ctx, Role } from "../auth/actor";
-import { authorize } from "../auth/guard";
+import { authorizeRead } from "../auth/authorize-read";
 import { now } from "../clock";
 import { db } from "../db/client";
 import { approvalFileText, decodeApprovalData } from "./approval-file";
@@ -28,7 +28,7 @@ export async function liveTokens(
   command = "quorum token-sign list",
   roles: readonly Role[] = ["admin"],
 ): Promise<{ tokens: (TokenView & { mine: boolean; thisSession: boolean })[]; approvalFiles: Map<string, string> }> {
-  const actor = authorize(ctx, command, { roles });
+  const actor = await authorizeRead(ctx, command, { roles });
   const t = now();
   const [cluster, rows] = await Promise.all([
     db.cluster.findUniqueOrThrow({ where: { id: actor.clusterId } }),
