@@ -3,7 +3,8 @@ import type { NextConfig } from "next";
 const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  // prom-client and pino are shared with scripts/server.mjs (one registry, one logger per process).
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "prom-client", "pino"],
   async headers() {
     return [
       {

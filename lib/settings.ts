@@ -17,18 +17,34 @@ const schema = z.object({
   MFA_TOKEN_TIMEOUT_SECONDS: positive(600),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 
+  // Operations (README "Operating it"): metrics, events out, graceful stop.
+  METRICS_TOKEN: z.string().trim().min(16, "use at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "give an http:// or https:// URL" }).optional().or(z.literal("").transform(() => undefined)),
+  WEBHOOK_SECRET: z.string().min(16, "use at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  SYSLOG_URL: z
+    .string()
+    .regex(/^(tcp|udp):\/\/[^/:\s]+:\d{1,5}$/, "give tcp://host:port or udp://host:port")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SHUTDOWN_TIMEOUT_SECONDS: positive(10),
+
   // Days of audit events `npm run audit:archive` keeps in the database; unset: it needs --before.
   AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
 });
 
 export type Settings = z.infer<typeof schema>;
 
+const checked = schema.refine((s) => !s.WEBHOOK_URL || s.WEBHOOK_SECRET, {
+  path: ["WEBHOOK_SECRET"],
+  message: "set it with WEBHOOK_URL: receivers check the X-Console-Signature it keys",
+});
+
 let cached: Settings | undefined;
 
 /** Environment settings, checked once; a bad value stops the server with the variable's name. */
 export function settings(): Settings {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  const parsed = checked.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration in the environment:\n${lines.join("\n")}`);

@@ -1,0 +1,37 @@
+// The server's claim on its database: `<database>.server.pid` holds the serving process's id while it
+// runs. `npm run restore` refuses while that process is alive (docs/decisions/0072).
+import fs from "node:fs";
+
+export const lockFileOf = (databaseFile) => `${databaseFile}.server.pid`;
+
+/** The live process holding the database, or null (no file, or its process is gone). */
+export function serverHolding(databaseFile) {
+  let pid;
+  try {
+    pid = Number(fs.readFileSync(lockFileOf(databaseFile), "utf8").trim());
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (e) {
+    return e.code === "EPERM" ? pid : null;
+  }
+}
+
+/** Takes the lock for this process; refuses when another live server holds the database. */
+export function holdDatabase(databaseFile) {
+  const other = serverHolding(databaseFile);
+  if (other && other !== process.pid) throw new Error(`Another console server (process ${other}) serves ${databaseFile}.`);
+  const file = lockFileOf(databaseFile);
+  fs.writeFileSync(file, `${process.pid}\n`, { mode: 0o600 });
+  return () => {
+    try {
+      if (fs.readFileSync(file, "utf8").trim() === String(process.pid)) fs.rmSync(file);
+    } catch {
+      // already gone
+    }
+  };
+}
