@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
+import { now } from "../clock";
 import { db } from "../db/client";
 import { logger } from "../ops/logger";
 import { metrics } from "../ops/metrics";
@@ -45,19 +46,19 @@ async function claim(id: string, t: Date): Promise<boolean> {
  */
 async function drainChain(sink: Sink, chain: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
-    const t = new Date();
+    const t = now();
     const head = await db.outboxMessage.findFirst({ where: { sink, chain, deliveredAt: null }, orderBy: { seq: "asc" } });
     if (!head || head.nextAttemptAt > t || !(await claim(head.id, t))) return;
     try {
       await send(sink, head);
-      await db.outboxMessage.updateMany({ where: { id: head.id, leaseOwner: instance }, data: { deliveredAt: new Date(), leaseOwner: null, leaseUntil: null, lastError: null } });
+      await db.outboxMessage.updateMany({ where: { id: head.id, leaseOwner: instance }, data: { deliveredAt: now(), leaseOwner: null, leaseUntil: null, lastError: null } });
       metrics().deliveries.inc({ sink, outcome: "delivered" });
     } catch (e) {
       const attempts = head.attempts + 1;
       const reason = (e as Error).message.slice(0, 300);
       await db.outboxMessage.updateMany({
         where: { id: head.id, leaseOwner: instance },
-        data: { attempts, lastError: reason, nextAttemptAt: new Date(Date.now() + backoffSeconds(attempts) * 1000), leaseOwner: null, leaseUntil: null },
+        data: { attempts, lastError: reason, nextAttemptAt: new Date(now().getTime() + backoffSeconds(attempts) * 1000), leaseOwner: null, leaseUntil: null },
       });
       metrics().deliveries.inc({ sink, outcome: "failed" });
       logger().warn({ sink, event_id: head.eventId, chain, seq: head.seq, attempts, reason }, `${sink} delivery failed; retrying in ${backoffSeconds(attempts)} s`);
@@ -77,5 +78,5 @@ export async function deliverPending(deadline = Date.now() + 60_000): Promise<vo
 
 /** Delivered rows are kept a day (to look into a receiver's complaint), then dropped. */
 export async function pruneDelivered(): Promise<void> {
-  await db.outboxMessage.deleteMany({ where: { deliveredAt: { lt: new Date(Date.now() - KEEP_DELIVERED_MS) } } });
+  await db.outboxMessage.deleteMany({ where: { deliveredAt: { lt: new Date(now().getTime() - KEEP_DELIVERED_MS) } } });
 }
