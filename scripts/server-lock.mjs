@@ -21,10 +21,12 @@ export function serverHolding(databaseFile) {
   }
 }
 
-/** Takes the lock for this process; refuses when another live server holds the database. */
+/**
+ * Marks the database as served by this process. It does not refuse to start when the file names another
+ * live process: after a crash that pid may belong to anything (in a container, often), and SQLite itself
+ * tolerates two servers on one file.
+ */
 export function holdDatabase(databaseFile) {
-  const other = serverHolding(databaseFile);
-  if (other && other !== process.pid) throw new Error(`Another console server (process ${other}) serves ${databaseFile}.`);
   const file = lockFileOf(databaseFile);
   fs.writeFileSync(file, `${process.pid}\n`, { mode: 0o600 });
   return () => {
