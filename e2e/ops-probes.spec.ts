@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { startOpsServer, tempFolder } from "./ops-support";
 
@@ -43,4 +44,32 @@ test("/readyz answers 503 on a read-only data folder, and 200 again once it is w
   expect(fs.existsSync(lock)).toBe(false);
   expect(server.lines.some((l) => l.includes('"msg":"stopped"'))).toBe(true);
   fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test("SIGTERM lets a request in flight finish, then stops", async () => {
+  test.setTimeout(120_000);
+  const dataDir = tempFolder("hsm-console-ops-stop-");
+  const server = await startOpsServer(OFFSET + 2, dataDir);
+  try {
+    const body = JSON.stringify({ username: "admin", password: "e2e admin password" });
+    const socket = net.connect(Number(new URL(server.url).port), "127.0.0.1");
+    await new Promise((r) => socket.once("connect", r));
+    let answer = "";
+    socket.on("data", (c: Buffer) => (answer += c.toString("utf8")));
+    // Half the body: the server is now in the middle of this request.
+    socket.write(`POST /api/v1/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`);
+    // Once a request sent after it is answered, the server has read this one's headers.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const stopped = server.stop();
+    await expect.poll(() => server.lines.some((l) => l.includes('"msg":"stopping: no new connections; finishing the requests in flight"'))).toBe(true);
+    expect(server.lines.find((l) => l.includes('"msg":"stopping'))).toContain('"in_flight":1');
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow(); // no new connections
+    socket.write(body.slice(10));
+    await expect.poll(() => answer).toMatch(/^HTTP\/1\.1 200 OK[\s\S]*"session_token"/);
+    expect(await stopped).toBe(0);
+    socket.destroy();
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });
