@@ -3,7 +3,7 @@ import { useActionState, useEffect } from "react";
 import { registerMfaAction, requestTokenFileAction } from "@/app/(console)/users/[username]/mfa/actions";
 import { Alert, FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { CurrentPasswordField, Field } from "@/components/ui/field";
 import { downloadText } from "@/components/token-files/download";
 import { FileOrPaste } from "@/components/token-files/file-or-paste";
 import { SignedFileUpload } from "@/components/token-files/signed-file-upload";
@@ -57,6 +57,7 @@ export function RegisterMfa({ username, role, fileName, self, approval }: { user
             <SignedFileUpload state={state} label="Signed token file" />
             <FileOrPaste name="public_key_pem" label="Public key (PEM)" accept=".pem,.pub,.txt" errors={state.fieldErrors?.public_key_pem} defaultValue={state.values?.public_key_pem}
               hint="RSA, 2048 to 4096 bits: openssl rsa -in user.key -pubout -out user.pub.pem. Never upload the private key." placeholder="-----BEGIN PUBLIC KEY-----" />
+            {self && <CurrentPasswordField id="mfa-register-current_password" errors={state.fieldErrors?.current_password} />}
             <Field name="change_password" label={self ? "Your password" : `Password for ${username}`} type="password" autoComplete={self ? "current-password" : "new-password"}
               errors={state.fieldErrors?.change_password} hint="Required, as --change-password: it may be the current password, or a new one (8 to 64 characters)." />
             <div className="flex items-start gap-2">

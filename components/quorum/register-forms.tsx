@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { completeRegistrationAction, issueRegistrationAction } from "@/app/(console)/quorum/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { CurrentPasswordField, Field, inputClass } from "@/components/ui/field";
 import { idle } from "@/lib/forms/types";
 import { DownloadLink } from "./download-link";
 
@@ -35,6 +35,7 @@ export function CompleteRegistrationForm() {
         <textarea id="field-public_key_pem" name="public_key_pem" rows={4} className={`${inputClass} font-mono`} spellCheck={false} placeholder="-----BEGIN PUBLIC KEY-----" aria-invalid={state.fieldErrors?.public_key_pem ? true : undefined} aria-describedby={state.fieldErrors?.public_key_pem ? "field-public_key_pem-error" : undefined} />
       </Field>
       <Field name="signed_token_file" label="Signed registration token file" type="file" accept=".json,application/json" hint="The downloaded file, with its signed value filled in." />
+      <CurrentPasswordField errors={state.fieldErrors?.current_password} />
       <SubmitButton pendingText="Checking…">Register quorum key</SubmitButton>
     </form>
   );
