@@ -28,7 +28,13 @@ export function serverHolding(databaseFile) {
  */
 export function holdDatabase(databaseFile) {
   const file = lockFileOf(databaseFile);
-  fs.writeFileSync(file, `${process.pid}\n`, { mode: 0o600 });
+  try {
+    fs.writeFileSync(file, `${process.pid}\n`, { mode: 0o600 });
+  } catch (e) {
+    // Read-only storage is served read-only (npm start warns); a restore could not write there either.
+    console.warn(`The server lock ${file} could not be written (${e.code ?? e.message}); restore cannot see this server.`);
+    return () => {};
+  }
   return () => {
     try {
       if (fs.readFileSync(file, "utf8").trim() === String(process.pid)) fs.rmSync(file);

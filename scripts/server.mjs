@@ -17,7 +17,7 @@ export async function serve({ dev = false, port = Number(process.env.PORT) || 30
   await app.prepare();
   const handle = app.getRequestHandler();
   const inflight = new Set();
-  const trustProxy = /^(1|true|yes|[1-9]\d*)$/.test(process.env.TRUST_PROXY?.trim() ?? "");
+  const trustProxy = /^(true|yes|0*[1-9]\d*)$/i.test(process.env.TRUST_PROXY?.trim() ?? "");
   const server = http.createServer(
     withRequestOps(
       (req, res) => {
