@@ -59,10 +59,11 @@ test("SIGTERM lets a request in flight finish, then stops", async () => {
     // Half the body: the server is now in the middle of this request.
     socket.write(`POST /api/v1/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`);
     // Once a request sent after it is answered, the server has read this one's headers.
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: "ok" });
     const stopped = server.stop();
     await expect.poll(() => server.lines.some((l) => l.includes('"msg":"stopping: no new connections; finishing the requests in flight"'))).toBe(true);
-    expect(server.lines.find((l) => l.includes('"msg":"stopping'))).toContain('"in_flight":1');
+    // This request at least (the probe's response may still be closing on a busy machine).
+    expect(server.lines.find((l) => l.includes('"msg":"stopping'))).toMatch(/"in_flight":[1-9]/);
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow(); // no new connections
     socket.write(body.slice(10));
     await expect.poll(() => answer).toMatch(/^HTTP\/1\.1 200 OK[\s\S]*"session_token"/);
