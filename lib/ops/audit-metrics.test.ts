@@ -7,7 +7,7 @@ import { db } from "../db/client";
 import { pair, spkiPem } from "../keys/key-test-support";
 import { changeMfa, requestMfaTokenFile } from "../mfa/change-mfa";
 import { overrideSettingsForTests } from "../settings";
-import { anonymous, makeCluster, makeUser } from "../testing/fixtures";
+import { anonymous, makeCluster, makeUser, PASSWORD as CURRENT_PASSWORD } from "../testing/fixtures";
 import type { TokenFile } from "../token-files";
 import { signToken, signWithAnotherKey } from "../token-files/signing-test-support";
 import { metrics } from "./metrics";
@@ -38,7 +38,7 @@ test("MFA sign-ins are counted by factor and outcome, failures by their signatur
     lockouts: await value("hsm_console_lockouts_total"),
   };
   const { token_file } = await requestMfaTokenFile(u.ctx, { username: u.username, role: "crypto-user", token: true });
-  await changeMfa(u.ctx, { username: u.username, role: "crypto-user", change_password: PASSWORD, signed_token_file: sign(token_file), public_key_pem: spkiPem(key.publicKey) });
+  await changeMfa(u.ctx, { username: u.username, role: "crypto-user", current_password: CURRENT_PASSWORD, change_password: PASSWORD, signed_token_file: sign(token_file), public_key_pem: spkiPem(key.publicKey) });
   assert.equal(await value("hsm_console_mfa_verifications_total", { purpose: "registration", result: "ok" }), before.registered + 1);
 
   const password = () => loginWithPassword(anonymous, { cluster_id: clusterId, username: u.username, password: PASSWORD }, "api");
