@@ -6,6 +6,7 @@ import next from "next";
 import { processLogger as logger } from "../lib/ops/process.mjs";
 import { withRequestOps } from "./http-ops.mjs";
 import { databaseFile } from "./migrate.mjs";
+import { guardRequest } from "./request-guards.mjs";
 import { holdDatabase } from "./server-lock.mjs";
 
 const GRACEFUL_STOP = Symbol.for("hsm-console.graceful-stop");
@@ -22,7 +23,7 @@ export async function serve({ dev = false, port = Number(process.env.PORT) || 30
     withRequestOps(
       (req, res) => {
         req.headers["x-console-peer"] = req.socket.remoteAddress ?? "unknown";
-        handle(req, res);
+        if (!guardRequest(req, res)) handle(req, res);
       },
       { dir: dir ?? process.cwd(), trustProxy, inflight },
     ),

@@ -1,18 +1,18 @@
 "use client";
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import { mfaLoginAction } from "@/app/login/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { downloadText } from "@/components/token-files/download";
 import { SignedFileUpload } from "@/components/token-files/signed-file-upload";
 import { SigningHelp } from "@/components/token-files/signing-help";
-import { idle } from "@/lib/forms/types";
+import { useUploadForm } from "@/components/forms/use-upload-form";
 
 export type LoginChallenge = { text: string; unsigned: string[]; expiresAt: string; fileName: string };
 
 /** The second factor: sign the login token file with the MFA key, then upload it. */
 export function MfaStep({ clusterId, username, challenge }: { clusterId: string; username: string; challenge: LoginChallenge }) {
-  const [state, action] = useActionState(mfaLoginAction, idle);
+  const [state, action, checkUploads] = useUploadForm(mfaLoginAction);
   useEffect(() => downloadText(challenge.fileName, challenge.text), [challenge]);
   return (
     <div className="space-y-5">
@@ -24,7 +24,7 @@ export function MfaStep({ clusterId, username, challenge }: { clusterId: string;
         </p>
       </div>
       <SigningHelp unsigned={challenge.unsigned} fileName={challenge.fileName} />
-      <form action={action} className="space-y-4" noValidate>
+      <form action={action} onSubmit={checkUploads} className="space-y-4" noValidate>
         <input type="hidden" name="cluster_id" value={clusterId} />
         <input type="hidden" name="username" value={username} />
         <FormMessage state={state} />

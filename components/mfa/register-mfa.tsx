@@ -10,12 +10,13 @@ import { SignedFileUpload } from "@/components/token-files/signed-file-upload";
 import { SigningHelp } from "@/components/token-files/signing-help";
 import { idle } from "@/lib/forms/types";
 import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
+import { useUploadForm } from "@/components/forms/use-upload-form";
 
 type Issued = { text: string; unsigned: string[]; expiresAt: string };
 
 export function RegisterMfa({ username, role, fileName, self, approval }: { username: string; role: string; fileName: string; self: boolean; approval?: ApprovalOptionsView | null }) {
   const [tokenState, requestToken] = useActionState(requestTokenFileAction, idle);
-  const [state, register] = useActionState(registerMfaAction, idle);
+  const [state, register, checkUploads] = useUploadForm(registerMfaAction);
   const issued = tokenState.status === "success" ? (tokenState.data as Issued) : null;
   useEffect(() => {
     if (issued) downloadText(fileName, issued.text);
@@ -49,7 +50,7 @@ export function RegisterMfa({ username, role, fileName, self, approval }: { user
             <h3 className="text-sm font-semibold">2. Sign it</h3>
             <SigningHelp unsigned={issued.unsigned} fileName={fileName} />
           </div>
-          <form action={register} className="space-y-4" noValidate>
+          <form action={register} onSubmit={checkUploads} className="space-y-4" noValidate>
             <h3 className="text-sm font-semibold">3. Upload the signed file and your public key</h3>
             <input type="hidden" name="username" value={username} />
             <input type="hidden" name="role" value={role} />

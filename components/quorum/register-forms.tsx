@@ -6,6 +6,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { CurrentPasswordField, Field, inputClass } from "@/components/ui/field";
 import { idle } from "@/lib/forms/types";
 import { DownloadLink } from "./download-link";
+import { useUploadForm } from "@/components/forms/use-upload-form";
 
 export function IssueRegistrationForm() {
   const [state, action] = useActionState(issueRegistrationAction, idle);
@@ -26,9 +27,9 @@ export function IssueRegistrationForm() {
 }
 
 export function CompleteRegistrationForm() {
-  const [state, action] = useActionState(completeRegistrationAction, idle);
+  const [state, action, checkUploads] = useUploadForm(completeRegistrationAction);
   return (
-    <form action={action} className="space-y-4" noValidate key={state.status === "success" ? state.message : "form"}>
+    <form action={action} onSubmit={checkUploads} className="space-y-4" noValidate key={state.status === "success" ? state.message : "form"}>
       <FormMessage state={state} />
       <Field name="public_key_file" label="Quorum public key file (PEM)" type="file" accept=".pem,.pub,.txt" hint="quorum.pub.pem from openssl rsa -in quorum.key -pubout. Never upload the private key." />
       <Field name="public_key_pem" label="Or paste the public key" errors={state.fieldErrors?.public_key_pem}>

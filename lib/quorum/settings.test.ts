@@ -15,6 +15,8 @@ test("quorum values: 1 to 8, never more than the admins with quorum keys, with a
   const { clusterId, ctx } = await makeCluster();
   assert.deepEqual(await listQuorumValues(ctx), { user: 1, quorum: 1, approvers: 0 });
   assert.deepEqual(await listTimeouts(ctx), { generated: 600, approved: 600 });
+  const cu = await makeUser(clusterId);
+  assert.deepEqual([await listQuorumValues(cu.ctx), await listTimeouts(cu.ctx)], [{ user: 1, quorum: 1, approvers: 0 }, { generated: 600, approved: 600 }], "crypto users read both, as in the CLI");
   const before = await snapshotAll();
   await refused(setQuorumValue(ctx, { service: "user", value: 2 }), 409, /cannot need 2 approvals: only 0 admins have a quorum key/);
   await refused(setQuorumValue(ctx, { service: "user", value: 9 }), 400, /whole number from 1 to 8/);
@@ -33,7 +35,8 @@ test("quorum values: 1 to 8, never more than the admins with quorum keys, with a
 test("changing a quorum value, up or down, needs the approval of the current quorum service value", async () => {
   const { clusterId, ctx } = await makeCluster();
   const [a, b, c] = [await approver(clusterId, "rsa2048"), await approver(clusterId, "rsa2048b"), await approver(clusterId, "rsa2048c")];
-  await setQuorumValue(ctx, { service: "quorum", value: 2 }); // from 1: no approval needed yet
+  const raised = await setQuorumValue(ctx, { service: "quorum", value: 2 }); // from 1: no approval needed yet
+  assert.match(raised.warning!, /The quorum value \(2\) is above the user value \(1\), which protects little: with 1 approval under the user service, anyone can create admins, and those admins can then approve quorum changes\. Set the user value to at least 2\./);
   const before = await snapshotAll();
   await refused(setQuorumValue(a.ctx, { service: "user", value: 2 }), 403, /^Quorum approval is required for this operation: the quorum service needs 2 approvals/);
   assert.equal(await snapshotAll(), before);
@@ -46,6 +49,7 @@ test("changing a quorum value, up or down, needs the approval of the current quo
   const set = await setQuorumValue(a.ctx, { service: "user", value: 3, approval: file });
   assert.deepEqual(set, { service: "user", value: 3, warning: set.warning });
   assert.match(set.warning!, /AWS advises at least 4/);
+  assert.doesNotMatch(set.warning!, /protects little/, "user 3 is at least quorum 2");
   assert.equal((await db.cluster.findUniqueOrThrow({ where: { id: clusterId } })).quorumUser, 3);
 });
 
