@@ -15,6 +15,8 @@ const schema = z.object({
   LOGIN_RATE_PER_USERNAME: positive(10),
   LOGIN_RATE_PER_ADDRESS: positive(60),
   MFA_TOKEN_TIMEOUT_SECONDS: positive(600),
+  // "off" for organisations that forbid private keys in browsers: the pages then offer no "sign here".
+  BROWSER_SIGNING: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 
   // Days of audit events `npm run audit:archive` keeps in the database; unset: it needs --before.
@@ -45,3 +47,6 @@ export const LOCKOUT_THRESHOLD = 5;
 
 /** How long an MFA token file (sign-in or registration) may be signed and uploaded. */
 export const mfaTokenTimeoutSeconds = () => settings().MFA_TOKEN_TIMEOUT_SECONDS;
+
+/** Whether pages offer to sign token files in the browser (BROWSER_SIGNING, on unless "off"). */
+export const browserSigningEnabled = () => settings().BROWSER_SIGNING === "on";
