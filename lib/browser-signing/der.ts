@@ -1,12 +1,14 @@
 // The few DER structures the browser needs to read a private key file and write its public half:
 // tag-length-value reading and writing, nothing cryptographic (WebCrypto does the cryptography).
 
-export type Tlv = { tag: number; value: Uint8Array; /** the whole encoding, tag to end */ raw: Uint8Array };
+export type Bytes = Uint8Array<ArrayBuffer>;
+
+export type Tlv = { tag: number; value: Bytes; /** the whole encoding, tag to end */ raw: Bytes };
 
 export class DerError extends Error {}
 
 /** Reads one TLV at `offset`; the definite-length DER forms only. */
-export function readTlv(bytes: Uint8Array, offset = 0): Tlv & { end: number } {
+export function readTlv(bytes: Bytes, offset = 0): Tlv & { end: number } {
   if (offset + 2 > bytes.length) throw new DerError("truncated");
   const tag = bytes[offset];
   let length = bytes[offset + 1];
@@ -24,7 +26,7 @@ export function readTlv(bytes: Uint8Array, offset = 0): Tlv & { end: number } {
 }
 
 /** The TLVs inside a constructed value (a SEQUENCE's members). */
-export function children(value: Uint8Array): Tlv[] {
+export function children(value: Bytes): Tlv[] {
   const out: Tlv[] = [];
   for (let offset = 0; offset < value.length; ) {
     const tlv = readTlv(value, offset);
@@ -40,7 +42,7 @@ export function expectTag(tlv: Tlv | undefined, tag: number): Tlv {
   return tlv;
 }
 
-export function encodeTlv(tag: number, ...parts: Uint8Array[]): Uint8Array {
+export function encodeTlv(tag: number, ...parts: Bytes[]): Bytes {
   const length = parts.reduce((n, p) => n + p.length, 0);
   const head = length < 0x80 ? [length] : length < 0x100 ? [0x81, length] : length < 0x10000 ? [0x82, length >> 8, length & 0xff] : [0x83, length >> 16, (length >> 8) & 0xff, length & 0xff];
   const out = new Uint8Array(1 + head.length + length);
@@ -56,7 +58,7 @@ export function encodeTlv(tag: number, ...parts: Uint8Array[]): Uint8Array {
 
 export const TAG = { INTEGER: 0x02, BIT_STRING: 0x03, OCTET_STRING: 0x04, NULL: 0x05, OID: 0x06, SEQUENCE: 0x30 } as const;
 
-export const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+export const hex = (bytes: Bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
 /** A small non-negative INTEGER's value (iteration counts, key lengths, versions). */
 export function smallInteger(tlv: Tlv): number {

@@ -1,5 +1,6 @@
 // Decrypts an encrypted PKCS#8 key (PBES2: PBKDF2 with HMAC-SHA-1/256/384/512, AES-128/256-CBC, what
 // `openssl genpkey -aes256` and `openssl pkcs8 -topk8 -v2 aes-256-cbc` write) with WebCrypto alone.
+import type { Bytes } from "./der";
 import { children, DerError, expectTag, hex, readTlv, smallInteger, TAG } from "./der";
 import { KeyFileError } from "./key-file";
 
@@ -10,9 +11,9 @@ const PRF: Record<string, string> = { "2a864886f70d0207": "SHA-1", "2a864886f70d
 const AES_CBC: Record<string, number> = { "608648016503040102": 128, "60864801650304012a": 256 };
 const UNSUPPORTED = "This key is encrypted in a way a browser cannot decrypt. Convert it once with openssl pkcs8 -topk8 -v2 aes-256-cbc -in user.key -out user.p8.key, or sign with openssl.";
 
-type Params = { salt: Uint8Array; iterations: number; hash: string; aesBits: number; iv: Uint8Array; data: Uint8Array };
+type Params = { salt: Bytes; iterations: number; hash: string; aesBits: number; iv: Bytes; data: Bytes };
 
-function readParams(der: Uint8Array): Params {
+function readParams(der: Bytes): Params {
   try {
     const [algorithm, data] = children(expectTag(readTlv(der), TAG.SEQUENCE).value);
     const [scheme, pbes2] = children(expectTag(algorithm, TAG.SEQUENCE).value);
@@ -36,7 +37,7 @@ function readParams(der: Uint8Array): Params {
 }
 
 /** The PKCS#8 DER inside; a wrong passphrase fails AES-CBC's padding check (or yields no key) and says so. */
-export async function decryptPkcs8(der: Uint8Array, passphrase: string, subtle: SubtleCrypto): Promise<Uint8Array> {
+export async function decryptPkcs8(der: Bytes, passphrase: string, subtle: SubtleCrypto): Promise<Bytes> {
   const p = readParams(der);
   if (!passphrase) throw new KeyFileError("This key is encrypted: enter its passphrase.");
   const base = await subtle.importKey("raw", new TextEncoder().encode(passphrase), "PBKDF2", false, ["deriveKey"]);

@@ -1,5 +1,6 @@
 // Reads a private key file in the browser: PKCS#8, PKCS#1, or PKCS#8 encrypted with a passphrase (PBES2).
 // The result is PKCS#8 DER for WebCrypto's importKey, and the public half as PEM for the registration forms.
+import type { Bytes } from "./der";
 import { fromBase64, toBase64 } from "./base64";
 import { children, DerError, encodeTlv, expectTag, hex, readTlv, TAG } from "./der";
 
@@ -16,7 +17,7 @@ const OTHER_KEYS: Record<string, string> = {
 
 const CONVERT = "openssl pkcs8 -topk8 -v2 aes-256-cbc -in user.key -out user.p8.key";
 
-export type KeyFile = { format: "pkcs8" | "pkcs1" | "encrypted-pkcs8"; der: Uint8Array };
+export type KeyFile = { format: "pkcs8" | "pkcs1" | "encrypted-pkcs8"; der: Bytes };
 
 /** Finds the private key in the text of a key file and says plainly what it is when it is not one. */
 export function readKeyFile(text: string): KeyFile {
@@ -34,7 +35,7 @@ export function readKeyFile(text: string): KeyFile {
   }
   const format = label === "PRIVATE KEY" ? "pkcs8" : label === "RSA PRIVATE KEY" ? "pkcs1" : label === "ENCRYPTED PRIVATE KEY" ? "encrypted-pkcs8" : null;
   if (!format) throw new KeyFileError(`This file holds a "${label.slice(0, 40)}", not an RSA private key.`);
-  let der: Uint8Array;
+  let der: Bytes;
   try {
     der = fromBase64(body);
   } catch {
@@ -44,12 +45,12 @@ export function readKeyFile(text: string): KeyFile {
 }
 
 /** PKCS#1 RSAPrivateKey wrapped as PKCS#8 PrivateKeyInfo, the form WebCrypto imports. */
-export function pkcs8FromPkcs1(pkcs1: Uint8Array): Uint8Array {
+export function pkcs8FromPkcs1(pkcs1: Bytes): Bytes {
   return encodeTlv(TAG.SEQUENCE, encodeTlv(TAG.INTEGER, Uint8Array.from([0])), RSA_ALGORITHM, encodeTlv(TAG.OCTET_STRING, pkcs1));
 }
 
 /** The public half of a PKCS#8 RSA key, as SPKI PEM, and the modulus size in bits. */
-export function rsaPublicKey(pkcs8: Uint8Array): { publicKeyPem: string; bits: number } {
+export function rsaPublicKey(pkcs8: Bytes): { publicKeyPem: string; bits: number } {
   try {
     const [, algorithm, privateKey] = children(expectTag(readTlv(pkcs8), TAG.SEQUENCE).value);
     const oid = hex(expectTag(children(expectTag(algorithm, TAG.SEQUENCE).value)[0], TAG.OID).value);
@@ -65,14 +66,14 @@ export function rsaPublicKey(pkcs8: Uint8Array): { publicKeyPem: string; bits: n
   }
 }
 
-function bitLength(unsigned: Uint8Array): number {
+function bitLength(unsigned: Bytes): number {
   let i = 0;
   while (i < unsigned.length && unsigned[i] === 0) i++;
   if (i === unsigned.length) return 0;
   return (unsigned.length - i - 1) * 8 + (32 - Math.clz32(unsigned[i]));
 }
 
-function pem(label: string, der: Uint8Array): string {
+function pem(label: string, der: Bytes): string {
   const body = toBase64(der).replace(/.{64}/g, "$&\n").replace(/\n$/, "");
   return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
 }
