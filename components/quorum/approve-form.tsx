@@ -17,7 +17,7 @@ export function ApproveForm({ token, approvalData, label, browserSigning }: { to
     <div className="space-y-4">
       {browserSigning && (
         // The token is SHA-256 of approval_data: WebCrypto signs approval_data, openssl pkeyutl the token; same bytes.
-        <BrowserSigner items={[{ token, preimage: approvalData }]} keyFile="quorum.key" actionLabel="Sign here and approve"
+        <BrowserSigner items={[{ token, preimage: approvalData }]} keyFile="quorum.key" actionLabel="Sign here"
           onSigned={(signed) => {
             setFormField(formRef.current, "signature", signed.signatures[0]);
             formRef.current?.requestSubmit();

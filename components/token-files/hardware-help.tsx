@@ -34,8 +34,10 @@ export function Pkcs11Help({ unsigned }: { unsigned: string[] }) {
       </div>
       {ok && (
         <>
-          <p>Your public key, to upload with the signed file, and your PIN for the commands below:</p>
-          <Code label="Public key from the token (PKCS#11)">{`${pkcs11PublicKey(key)}\n${pkcs11Pin}`}</Code>
+          <p>Your public key, to upload with the signed file:</p>
+          <Code label="Public key from the token (PKCS#11)">{pkcs11PublicKey(key)}</Code>
+          <p>The commands read your PIN from <code className="font-mono">PKCS11_PIN</code>; set it without showing it:</p>
+          <Code label="PIN for the PKCS#11 commands">{pkcs11Pin}</Code>
           <p>With OpenSSL&apos;s pkcs11 engine (Debian: <code className="font-mono">libengine-pkcs11-openssl</code>), the same <code className="font-mono">pkeyutl</code> signature as with a key file:</p>
           {unsigned.map((u, i) => <Code key={u} label={`Token ${i + 1} commands (PKCS#11, openssl)`}>{pkcs11EngineCommands(u, i + 1, key)}</Code>)}
           <p>Or with <code className="font-mono">pkcs11-tool</code> (OpenSC), which signs the SHA-256 DigestInfo prefix followed by the token with plain <code className="font-mono">RSA-PKCS</code>:</p>
