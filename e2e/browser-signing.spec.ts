@@ -139,3 +139,16 @@ test("a public key, a wrong key or an encrypted key without its passphrase is re
   await expect(page.getByText(/Token 1:.*(not made with the private key|a key other than)/)).toBeVisible();
   keys.remove();
 });
+
+test("the leak check itself finds a key sent as PEM, DER, base64 at any offset, hex or raw bytes", () => {
+  const keys = keyFolder();
+  const pem = keys.read("user.key");
+  const der = Buffer.from(pem.replace(/-----[^-]+-----/g, "").replace(/\s+/g, ""), "base64");
+  const middle = der.subarray(400, 480);
+  const control = { what: "control", body: Buffer.from("seen") };
+  for (const body of [Buffer.from(pem), Buffer.from(`x=${encodeURIComponent(pem)}`), Buffer.from(middle.subarray(1).toString("base64")), Buffer.from(middle.toString("hex")), Buffer.concat([Buffer.from("--b\r\n"), middle])]) {
+    expect(() => expectNoKeyParts([control, { what: "request", body }], pem, "seen")).toThrow();
+  }
+  expectNoKeyParts([control, { what: "public key", body: Buffer.from(keys.read("user.pub.pem")) }], pem, "seen");
+  keys.remove();
+});

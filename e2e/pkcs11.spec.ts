@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createUser, PASSWORD, signIn } from "./support";
+import { createUser, expectAccessible, PASSWORD, screenshot, signIn } from "./support";
 
 // A PKCS#11 token for real: SoftHSM2 (Debian softhsm2), pkcs11-tool (opensc) and OpenSSL's pkcs11 engine
 // (libengine-pkcs11-openssl). `.ci/run` installs them; on a machine without them this spec is skipped.
@@ -56,6 +56,8 @@ test("a key generated inside a PKCS#11 token registers MFA and signs in, with ex
     expect(commands).toContain("openssl pkeyutl -sign -engine pkcs11 -keyform engine -inkey 'pkcs11:id=%02;type=private'");
     await page.getByLabel(`Token ${n} of 2 signature`).fill(token.run(commands).trim());
   }
+  await expectAccessible(page);
+  await screenshot(page, "signing-pkcs11");
   await page.getByLabel("or paste it").nth(1).fill(publicPem);
   await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Register MFA key" }).click();

@@ -29,14 +29,18 @@ let cached: Settings | undefined;
 
 /** Environment settings, checked once; a bad value stops the server with the variable's name. */
 export function settings(): Settings {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  cached ??= readSettings(process.env);
+  return cached;
+}
+
+/** The settings an environment gives, or an error naming each bad variable. */
+export function readSettings(env: Record<string, string | undefined>): Settings {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration in the environment:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 export function overrideSettingsForTests(patch: Partial<Settings>): void {
