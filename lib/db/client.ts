@@ -2,9 +2,10 @@ import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { databaseFile } from "./location";
+import { oneAtATime } from "./one-at-a-time";
 
 function createClient() {
-  const adapter = new PrismaBetterSQLite3({ url: databaseFile(), timeout: 10_000 });
+  const adapter = oneAtATime(new PrismaBetterSQLite3({ url: databaseFile(), timeout: 10_000 }));
   // Password hashes are left out of every query unless one asks for them by name.
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }

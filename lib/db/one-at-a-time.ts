@@ -1,0 +1,80 @@
+import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import { Mutex } from "async-mutex";
+
+/**
+ * Puts every statement on SQLite's one connection through one queue. The better-sqlite3 adapter locks only
+ * transactions: a plain query made while an interactive transaction is open ran inside it, so it saw that
+ * transaction's uncommitted rows and was erased by its rollback after being acknowledged. Here a query
+ * outside a transaction waits for the open transaction to end, and a transaction waits for the query in
+ * flight. docs/decisions/0030.
+ */
+export function oneAtATime(inner: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    async connect() {
+      return queued(await inner.connect());
+    },
+  };
+}
+
+function queued(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const lock = new Mutex();
+  return {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: (q: SqlQuery) => lock.runExclusive(() => adapter.queryRaw(q)),
+    executeRaw: (q: SqlQuery) => lock.runExclusive(() => adapter.executeRaw(q)),
+    executeScript: (script: string) => lock.runExclusive(() => adapter.executeScript(script)),
+    async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+      const release = await lock.acquire();
+      try {
+        return holding(await adapter.startTransaction(isolationLevel), release);
+      } catch (e) {
+        release();
+        throw e;
+      }
+    },
+    getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
+    dispose: () => lock.runExclusive(() => adapter.dispose()),
+  };
+}
+
+/**
+ * A transaction that keeps the queue until it commits or rolls back. Prisma sends COMMIT as a statement and
+ * then calls commit(); when that statement fails (SQLITE_BUSY, a full disk) it calls neither commit() nor
+ * rollback(), which would hold the connection inside the transaction for ever: roll back and let go.
+ */
+function holding(tx: Transaction, release: () => void): Transaction {
+  let released = false;
+  const end = async (how: () => Promise<void>) => {
+    try {
+      await how();
+    } finally {
+      if (!released) {
+        released = true;
+        release();
+      }
+    }
+  };
+  return {
+    provider: tx.provider,
+    adapterName: tx.adapterName,
+    options: tx.options,
+    queryRaw: (q: SqlQuery) => tx.queryRaw(q),
+    async executeRaw(q: SqlQuery) {
+      if (!/^\s*COMMIT\b/i.test(q.sql)) return tx.executeRaw(q);
+      try {
+        return await tx.executeRaw(q);
+      } catch (e) {
+        await end(async () => {
+          await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
+          await tx.rollback();
+        });
+        throw e;
+      }
+    },
+    commit: () => end(() => tx.commit()),
+    rollback: () => end(() => tx.rollback()),
+  };
+}
