@@ -33,6 +33,9 @@ test("MFA registration and MFA sign-in with \"sign here\" only: no request, log 
   const signer = page.getByRole("region", { name: "Sign in this browser" });
   await expect(signer).toContainText("Your key is used in this tab and never sent");
   await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: "light" });
 
   await signer.getByLabel("Private key file (user.key)").setInputFiles(keys.file("user.key"));
   await signer.getByRole("button", { name: "Sign here", exact: true }).click();

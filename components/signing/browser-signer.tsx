@@ -39,7 +39,7 @@ export function BrowserSigner({ items, keyFile, actionLabel, onSigned }: { items
       <h3 id={`${id}-title`} className="text-sm font-semibold">Sign in this browser</h3>
       <p id={`${id}-note`} className="text-sm text-slate-700 dark:text-slate-300">
         Your key is used in this tab and never sent: the page reads the file, signs with the browser&apos;s own cryptography, and
-        forgets the key. Only the signatures go to the server. If your organisation keeps keys out of browsers, sign with openssl below.
+        forgets the key. Only the signatures go to the server. If your organisation keeps keys out of browsers, sign with openssl or your hardware key instead.
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1">
