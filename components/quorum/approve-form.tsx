@@ -3,6 +3,7 @@ import { useActionState, useRef } from "react";
 import { approveAction } from "@/app/(console)/approvals/actions";
 import { BrowserSigner } from "@/components/signing/browser-signer";
 import { setFormField } from "@/components/signing/use-token-signing";
+import { HardwareKeyDetails } from "@/components/token-files/hardware-help";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -23,6 +24,7 @@ export function ApproveForm({ token, approvalData, label, browserSigning }: { to
             formRef.current?.requestSubmit();
           }} />
       )}
+      <HardwareKeyDetails unsigned={[token]} publicKey={null} />
       <form ref={formRef} action={action} className="space-y-3" noValidate>
         <FormMessage state={state} />
         <input type="hidden" name="token" value={token} />

@@ -3,6 +3,7 @@ import { useActionState, useMemo } from "react";
 import { completeRegistrationAction, issueRegistrationAction } from "@/app/(console)/quorum/actions";
 import { BrowserSigner } from "@/components/signing/browser-signer";
 import { useTokenSigning } from "@/components/signing/use-token-signing";
+import { HardwareKeyDetails } from "@/components/token-files/hardware-help";
 import { SignatureFields, type UnsignedFile } from "@/components/token-files/signature-fields";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
@@ -57,6 +58,7 @@ function SignAndComplete({ fileText, browserSigning }: { fileText?: string; brow
           )}
           <Commands label="Commands to sign the registration token" lines={SIGN_COMMANDS} />
           <p className="text-xs text-slate-600 dark:text-slate-400">Without jq: decode the unsigned value with base64 -d, sign, and paste the output of base64 -w0 token.sig.bin (macOS: base64 -i) below.</p>
+          {token && <HardwareKeyDetails unsigned={[token.unsigned]} publicKey="quorum" />}
         </div>
       </Card>
       <Card title="4. Upload the key and the signed file">

@@ -12,10 +12,13 @@ export const pkcs11Uri = (id: string) => `pkcs11:id=${(id.match(/../g) ?? []).ma
 
 export const pkcs11Pin = "read -rs PKCS11_PIN && export PKCS11_PIN      # your token's PIN, not echoed (bash, zsh)";
 
-export function pkcs11PublicKey(k: Pkcs11Key): string {
+/** `user` (MFA) or `quorum`: the public key file is named as in the openssl instructions. */
+export type KeyName = "user" | "quorum";
+
+export function pkcs11PublicKey(k: Pkcs11Key, name: KeyName = "user"): string {
   return [
-    `pkcs11-tool --module ${k.module} --read-object --type pubkey --id ${k.id} --output-file user.pub.der`,
-    "openssl pkey -pubin -inform DER -in user.pub.der -out user.pub.pem",
+    `pkcs11-tool --module ${k.module} --read-object --type pubkey --id ${k.id} --output-file ${name}.pub.der`,
+    `openssl pkey -pubin -inform DER -in ${name}.pub.der -out ${name}.pub.pem`,
   ].join("\n");
 }
 
@@ -38,8 +41,8 @@ export function pkcs11ToolCommands(unsigned: string, n: number, k: Pkcs11Key): s
   ].join("\n");
 }
 
-export function kmsPublicKey(keyId: string): string {
-  return `aws kms get-public-key --key-id ${keyId} --query PublicKey --output text | base64 -d > user.pub.der\nopenssl pkey -pubin -inform DER -in user.pub.der -out user.pub.pem`;
+export function kmsPublicKey(keyId: string, name: KeyName = "user"): string {
+  return `aws kms get-public-key --key-id ${keyId} --query PublicKey --output text | base64 -d > ${name}.pub.der\nopenssl pkey -pubin -inform DER -in ${name}.pub.der -out ${name}.pub.pem`;
 }
 
 /** AWS KMS signs a digest as it is with --message-type DIGEST and prints the signature in base64. */

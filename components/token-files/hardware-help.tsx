@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { inputClass } from "@/components/ui/field";
-import { kmsCommands, kmsPublicKey, pkcs11EngineCommands, pkcs11Pin, pkcs11PublicKey, pkcs11ToolCommands } from "./hardware-commands";
+import { type KeyName, kmsCommands, kmsPublicKey, pkcs11EngineCommands, pkcs11Pin, pkcs11PublicKey, pkcs11ToolCommands } from "./hardware-commands";
 import { Code } from "./signing-help";
 
 // Only characters a path, hex id or KMS key id needs, so what the page prints is safe to paste into a shell.
@@ -20,7 +20,7 @@ function Setting({ label, value, onChange, hint, valid }: { label: string; value
 }
 
 /** A PIV smart card or any PKCS#11 token: the private key never leaves the hardware. */
-export function Pkcs11Help({ unsigned }: { unsigned: string[] }) {
+export function Pkcs11Help({ unsigned, publicKey = "user" }: { unsigned: string[]; publicKey?: KeyName | null }) {
   const [module, setModule] = useState("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so");
   const [id, setId] = useState("01");
   const key = { module, id };
@@ -34,8 +34,12 @@ export function Pkcs11Help({ unsigned }: { unsigned: string[] }) {
       </div>
       {ok && (
         <>
-          <p>Your public key, to upload with the signed file:</p>
-          <Code label="Public key from the token (PKCS#11)">{pkcs11PublicKey(key)}</Code>
+          {publicKey && (
+            <>
+              <p>Your public key, to upload with the signed file:</p>
+              <Code label="Public key from the token (PKCS#11)">{pkcs11PublicKey(key, publicKey)}</Code>
+            </>
+          )}
           <p>The commands read your PIN from <code className="font-mono">PKCS11_PIN</code>; set it without showing it:</p>
           <Code label="PIN for the PKCS#11 commands">{pkcs11Pin}</Code>
           <p>With OpenSSL&apos;s pkcs11 engine (Debian: <code className="font-mono">libengine-pkcs11-openssl</code>), the same <code className="font-mono">pkeyutl</code> signature as with a key file:</p>
@@ -53,7 +57,7 @@ export function Pkcs11Help({ unsigned }: { unsigned: string[] }) {
 }
 
 /** An RSA key in AWS KMS (key spec RSA_2048 to RSA_4096, usage SIGN_VERIFY). */
-export function KmsHelp({ unsigned }: { unsigned: string[] }) {
+export function KmsHelp({ unsigned, publicKey = "user" }: { unsigned: string[]; publicKey?: KeyName | null }) {
   const [keyId, setKeyId] = useState("alias/hsm-mfa");
   const ok = SAFE_PATH.test(keyId);
   return (
@@ -61,12 +65,31 @@ export function KmsHelp({ unsigned }: { unsigned: string[] }) {
       <Setting label="KMS key id, ARN or alias" value={keyId} onChange={setKeyId} valid={ok} hint="for example alias/hsm-mfa; the key is RSA_2048 to RSA_4096 with usage SIGN_VERIFY" />
       {ok && (
         <>
-          <p>Your public key, to upload with the signed file:</p>
-          <Code label="Public key from AWS KMS">{kmsPublicKey(keyId)}</Code>
-          <p>KMS signs each token as the digest it is (<code className="font-mono">--message-type DIGEST</code>) and prints the signature in base64: paste it into the token&apos;s field below.</p>
+          {publicKey && (
+            <>
+              <p>Your public key, to upload with the signed file:</p>
+              <Code label="Public key from AWS KMS">{kmsPublicKey(keyId, publicKey)}</Code>
+            </>
+          )}
+          <p>KMS signs each token as the digest it is (<code className="font-mono">--message-type DIGEST</code>) and prints the signature in base64: paste it into the signature field below.</p>
           {unsigned.map((u, i) => <Code key={u} label={`Token ${i + 1} commands (AWS KMS)`}>{kmsCommands(u, i + 1, keyId)}</Code>)}
         </>
       )}
     </div>
+  );
+}
+
+/** The same help folded away, for pages with one token and their own openssl commands (quorum registration, Approvals). */
+export function HardwareKeyDetails({ unsigned, publicKey }: { unsigned: string[]; publicKey: KeyName | null }) {
+  return (
+    <details className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
+      <summary className="cursor-pointer font-medium">With a smart card (PKCS#11) or AWS KMS</summary>
+      <div className="mt-3 space-y-4">
+        <h4 className="font-semibold">Smart card or PKCS#11 token</h4>
+        <Pkcs11Help unsigned={unsigned} publicKey={publicKey} />
+        <h4 className="font-semibold">AWS KMS</h4>
+        <KmsHelp unsigned={unsigned} publicKey={publicKey} />
+      </div>
+    </details>
   );
 }
