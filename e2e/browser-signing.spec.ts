@@ -28,7 +28,9 @@ test("MFA registration and MFA sign-in with \"sign here\" only: no request, log 
   const keys = keyFolder();
   const seen = watch(context);
   await signIn(page, username, PASSWORD);
-  await page.goto(`/users/${username}/mfa`);
+  const response = await page.goto(`/users/${username}/mfa`);
+  // The page may talk to this server only, whatever script ran in it.
+  expect(response!.headers()["content-security-policy"]).toMatch(/(^|;)\s*connect-src 'self'(;|$)/);
   await downloadTokenFile(page, keys.dir);
   const signer = page.getByRole("region", { name: "Sign in this browser" });
   await expect(signer).toContainText("Your key is used in this tab and never sent");
