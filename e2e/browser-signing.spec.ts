@@ -79,6 +79,14 @@ test("per-token fields take openssl signatures and assemble the signed file; a w
   await signIn(page, username, PASSWORD);
   await page.goto(`/users/${username}/mfa`);
   const file = await downloadTokenFile(page, keys.dir);
+  // The whole-file script downloads as a file, the same script the page shows.
+  await page.getByRole("tab", { name: "Script (sh)" }).click();
+  const script = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download sign-tokens.sh" }).click();
+  const saved = await script;
+  expect(saved.suggestedFilename()).toBe("sign-tokens.sh");
+  await saved.saveAs(keys.file("sign-tokens.sh"));
+  expect(keys.read("sign-tokens.sh")).toBe(await page.getByLabel("Signing script (POSIX shell)").textContent());
   const signatures = file.tokens.map((t, i) => keys.sh(`echo '${t.unsigned}' | base64 -d > t${i}.bin && openssl pkeyutl -sign -inkey user.key -pkeyopt digest:sha256 -in t${i}.bin | base64 -w0`));
 
   // Token 2 signed with openssl dgst (hashes again): refused for that token, and nothing registered.
