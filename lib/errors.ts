@@ -7,7 +7,14 @@ export class OpError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
     message: string,
-    readonly details: { fieldErrors?: FieldErrors; retryAfterSeconds?: number; data?: unknown; auditReason?: string } = {},
+    readonly details: {
+      fieldErrors?: FieldErrors;
+      retryAfterSeconds?: number;
+      data?: unknown;
+      auditReason?: string;
+      /** Already in the audit log in another form (a burst of refusals is audited once, with its count). */
+      unaudited?: boolean;
+    } = {},
   ) {
     super(message);
     this.name = "OpError";

@@ -43,6 +43,7 @@ export async function runOperation<T>(ctx: Ctx, operation: string, body: (audit:
       const id = logUnexpected(operation, e);
       message = `Something went wrong on the server (error ${id}); nothing was changed. Try again, or give this id to whoever runs the console.`;
     }
+    if (expected && failure.details.unaudited) throw e;
     await recordAudit(db, {
       clusterId: audit.clusterId,
       actor: ctx.actor,

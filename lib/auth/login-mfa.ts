@@ -10,7 +10,7 @@ import { loadStoredPublicKey } from "../keys";
 import { refusePrivateKeys, requireSignedTokens, tokenFileInput } from "../mfa/inputs";
 import { parseInput } from "../validation";
 import type { Ctx } from "./actor";
-import { countFailure, limitSignInAttempts, openSession, reserveAttempt, SIGN_IN_FAILED, type SignedIn } from "./login";
+import { countFailure, limitSignInsByAddress, limitSignInsByUsername, openSession, SIGN_IN_FAILED, takeAttempt, type SignedIn } from "./login";
 import type { SessionKind } from "./sessions";
 
 export const mfaLoginSchema = z.strictObject({
@@ -22,25 +22,29 @@ export const mfaLoginSchema = z.strictObject({
 /**
  * `login ... mfa-token-sign`, second step: the signed login token file. A failure counts toward the
  * lockout like a wrong password, but says what is wrong with each token, since the password was right.
+ * An unknown name, an account without MFA and a locked account get exactly the answer that a file not
+ * issued to the user gets, after the same work: the answer tells nothing about the account.
  */
 export async function loginWithMfa(ctx: Ctx, input: unknown, kind: SessionKind): Promise<SignedIn> {
   return runOperation(ctx, "login mfa-token-sign", async (audit) => {
+    await limitSignInsByAddress(ctx.meta);
     refusePrivateKeys(input);
     const { cluster_id, username, signed_token_file } = parseInput(mfaLoginSchema, input);
     audit.target = username;
     const cluster = await resolveCluster(cluster_id);
     audit.clusterId = cluster.id;
-    await limitSignInAttempts(ctx.meta, cluster.id, username);
+    await limitSignInsByUsername(ctx.meta, cluster.id, username);
     const user = await db.user.findUnique({ where: { clusterId_username: { clusterId: cluster.id, username } } });
-    if (!user || !user.mfaPublicKey || !(await reserveAttempt(user.id))) {
-      throw new OpError(401, SIGN_IN_FAILED, { auditReason: !user ? "unknown user" : !user.mfaPublicKey ? "no MFA key" : "account locked" });
-    }
+    const reserved = await takeAttempt(user?.mfaPublicKey ? user : null, cluster.id, username);
+    const why = !user ? "unknown user" : !user.mfaPublicKey ? "no MFA key" : "account locked";
     try {
-      const challenge = await locateChallenge(signed_token_file, { purpose: "login", clusterId: cluster.id, userId: user.id });
-      requireSignedTokens(loadStoredPublicKey(user.mfaPublicKey), challenge.expected, signed_token_file);
-      return await openSession({ user, username, kind, ctx, audit, after: { mfa: "token-sign" } }, (tx) => consumeChallenge(tx, challenge.id));
+      const challenge = await locateChallenge(signed_token_file, { purpose: "login", clusterId: cluster.id, userId: user?.id ?? "" });
+      if (!reserved) throw new OpError(401, SIGN_IN_FAILED, { auditReason: why });
+      requireSignedTokens(loadStoredPublicKey(user!.mfaPublicKey!), challenge.expected, signed_token_file);
+      return await openSession({ user: user!, username, kind, ctx, audit, after: { mfa: "token-sign" } }, (tx) => consumeChallenge(tx, challenge.id));
     } catch (e) {
-      await countFailure(ctx, user);
+      await countFailure(ctx, reserved ? user! : { id: "", clusterId: cluster.id, username });
+      if (!reserved && e instanceof OpError && !e.details.auditReason) e.details.auditReason = why;
       throw e;
     }
   });

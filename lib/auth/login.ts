@@ -36,20 +36,46 @@ export type SignedIn = {
 /** The password was right and the account has token-sign MFA: the sign-in waits for the signed login token file. */
 export type MfaRequired = { mfaRequired: true; username: string; clusterId: string; tokenFile: TokenFile; preimages: string[]; expiresAt: Date };
 
-/** Counts one sign-in attempt per address and per username; past either limit, a 429 with the wait. */
-export async function limitSignInAttempts(meta: RequestMeta, clusterId: string, username: string): Promise<void> {
-  const s = settings();
-  for (const [key, limit] of [
-    [`login:address:${meta.ip}`, s.LOGIN_RATE_PER_ADDRESS],
-    [`login:user:${clusterId}:${username}`, s.LOGIN_RATE_PER_USERNAME],
-  ] as const) {
-    const verdict = await hitRateLimit(key, limit, 60);
-    if (!verdict.ok) {
-      throw new OpError(429, `Too many sign-in attempts. Try again in ${verdict.retryAfterSeconds} seconds.`, {
-        retryAfterSeconds: verdict.retryAfterSeconds,
+const TOO_MANY = (seconds: number) => `Too many sign-in attempts. Try again in ${seconds} seconds.`;
+
+/**
+ * Counts one sign-in attempt against a limit. The first refusal of a window is audited; the rest are
+ * counted and audited once, with their number, when the next window opens: a flood cannot grow the log.
+ */
+async function limit(meta: RequestMeta, key: string, max: number, scope: { kind: "address" | "username"; clusterId?: string; username?: string }) {
+  const verdict = await hitRateLimit(key, max, 60);
+  if (verdict.ok) {
+    if (verdict.endedBurst) {
+      const { refused, from, to } = verdict.endedBurst;
+      await recordAudit(db, {
+        clusterId: scope.clusterId,
+        operation: "login rate limit",
+        target: scope.username,
+        outcome: "failure",
+        error: `${refused} sign-in attempts refused by the per-${scope.kind} limit (${max} a minute)`,
+        meta,
+        after: { limit: scope.kind, refused, from: from.toISOString(), to: to.toISOString() },
       });
     }
+    return;
   }
+  throw new OpError(429, TOO_MANY(verdict.retryAfterSeconds), {
+    retryAfterSeconds: verdict.retryAfterSeconds,
+    unaudited: !verdict.firstRefusal,
+    auditReason: `per-${scope.kind} limit of ${max} a minute reached; further refusals in this minute are counted and audited once, with their number`,
+  });
+}
+
+/** Per address, before the request is parsed or its cluster looked up: nothing anonymous is free. */
+export function limitSignInsByAddress(meta: RequestMeta): Promise<void> {
+  return limit(meta, `login:address:${meta.ip}`, settings().LOGIN_RATE_PER_ADDRESS, { kind: "address" });
+}
+
+export const usernameLimitKey = (clusterId: string, username: string) => `login:user:${clusterId}:${username}`;
+
+/** Per username of a cluster, whether or not the name exists. */
+export function limitSignInsByUsername(meta: RequestMeta, clusterId: string, username: string): Promise<void> {
+  return limit(meta, usernameLimitKey(clusterId, username), settings().LOGIN_RATE_PER_USERNAME, { kind: "username", clusterId, username });
 }
 
 /** Records one failed factor; the failure that reaches the threshold locks the account. */
@@ -80,23 +106,36 @@ export async function reserveAttempt(userId: string): Promise<boolean> {
   return slot.count === 1;
 }
 
+/**
+ * Takes an attempt for the user, or, for an unknown name or a locked account, spends what taking one
+ * costs: one row written (the name's own rate-limit row, rewritten as it is). Every failed sign-in then
+ * does the same database work, so its time tells nothing about the account (issue 8, item 8).
+ */
+export async function takeAttempt(user: { id: string; locked: boolean; failedLogins: number } | null, clusterId: string, username: string): Promise<boolean> {
+  const open = user && !user.locked && user.failedLogins < LOCKOUT_THRESHOLD;
+  if (open && (await reserveAttempt(user.id))) return true;
+  await db.rateLimit.updateMany({ where: { key: usernameLimitKey(clusterId, username) }, data: { count: { increment: 0 } } });
+  return false;
+}
+
 /** `login` with a password: a session, or, when the account has token-sign MFA, a login token file to sign. */
 export async function loginWithPassword(ctx: Ctx, input: unknown, kind: SessionKind): Promise<SignedIn | MfaRequired> {
   return runOperation(ctx, "login", async (audit) => {
+    await limitSignInsByAddress(ctx.meta);
     const { cluster_id, username, password } = parseInput(loginSchema, input);
     audit.target = username;
     const cluster = await resolveCluster(cluster_id);
     audit.clusterId = cluster.id;
-    await limitSignInAttempts(ctx.meta, cluster.id, username);
+    await limitSignInsByUsername(ctx.meta, cluster.id, username);
 
     const user = await db.user.findUnique({
       where: { clusterId_username: { clusterId: cluster.id, username } },
       omit: { passwordHash: false },
     });
-    const reserved = user ? await reserveAttempt(user.id) : false;
+    const reserved = await takeAttempt(user, cluster.id, username);
     const passwordOk = await verifyPassword(reserved ? user!.passwordHash : null, password);
     if (!user || !reserved || !passwordOk) {
-      if (user && reserved) await countFailure(ctx, user);
+      await countFailure(ctx, reserved ? user! : { id: "", clusterId: cluster.id, username });
       const auditReason = !user ? "unknown user" : !reserved ? "account locked" : "wrong password";
       throw new OpError(401, SIGN_IN_FAILED, { auditReason });
     }

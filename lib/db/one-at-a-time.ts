@@ -18,13 +18,27 @@ export function oneAtATime(inner: SqlDriverAdapterFactory): SqlDriverAdapterFact
   };
 }
 
+/** What a statement did, for tests that compare the database work of two paths (not used in serving). */
+export type StatementTrace = { sql: string; rows: number };
+let tracer: ((t: StatementTrace) => void) | undefined;
+
+export function traceStatements(fn: ((t: StatementTrace) => void) | undefined): void {
+  tracer = fn;
+}
+
+async function traced<T extends { rows: unknown[] } | number>(sql: string, run: () => Promise<T>): Promise<T> {
+  const result = await run();
+  tracer?.({ sql, rows: typeof result === "number" ? result : result.rows.length });
+  return result;
+}
+
 function queued(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const lock = new Mutex();
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
-    queryRaw: (q: SqlQuery) => lock.runExclusive(() => adapter.queryRaw(q)),
-    executeRaw: (q: SqlQuery) => lock.runExclusive(() => adapter.executeRaw(q)),
+    queryRaw: (q: SqlQuery) => lock.runExclusive(() => traced(q.sql, () => adapter.queryRaw(q))),
+    executeRaw: (q: SqlQuery) => lock.runExclusive(() => traced(q.sql, () => adapter.executeRaw(q))),
     executeScript: (script: string) => lock.runExclusive(() => adapter.executeScript(script)),
     async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
       const release = await lock.acquire();
@@ -61,9 +75,9 @@ function holding(tx: Transaction, release: () => void): Transaction {
     provider: tx.provider,
     adapterName: tx.adapterName,
     options: tx.options,
-    queryRaw: (q: SqlQuery) => tx.queryRaw(q),
+    queryRaw: (q: SqlQuery) => traced(q.sql, () => tx.queryRaw(q)),
     async executeRaw(q: SqlQuery) {
-      if (!/^\s*COMMIT\b/i.test(q.sql)) return tx.executeRaw(q);
+      if (!/^\s*COMMIT\b/i.test(q.sql)) return traced(q.sql, () => tx.executeRaw(q));
       try {
         return await tx.executeRaw(q);
       } catch (e) {

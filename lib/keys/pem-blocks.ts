@@ -16,15 +16,27 @@ export type PemScan = {
 };
 
 const BEGIN_LINE = /-----BEGIN ([^\r\n-]*)-----/g;
-const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+const LABEL = /^[A-Z0-9 ]+$/;
 const BASE64_BODY = /^[A-Za-z0-9+/]+={0,2}$/;
+// Callers want one block; a few more are enough to say "several". Looking for the END of every BEGIN
+// would cost the whole text per BEGIN: quadratic on a paste of many unterminated BEGIN lines.
+const MAX_BLOCKS = 8;
 
 export function scanPem(text: string): PemScan {
   const blocks: PemBlock[] = [];
-  for (const match of text.matchAll(BLOCK)) {
-    blocks.push({ label: match[1], body: match[2].replace(/\s+/g, "") });
+  let beginCount = 0;
+  let searchFrom = 0;
+  for (const begin of text.matchAll(BEGIN_LINE)) {
+    beginCount++;
+    const label = begin[1];
+    if (begin.index < searchFrom || blocks.length >= MAX_BLOCKS || beginCount > MAX_BLOCKS * 2 || !LABEL.test(label)) continue;
+    const bodyStart = begin.index + begin[0].length;
+    const end = text.indexOf(`-----END ${label}-----`, bodyStart);
+    if (end < 0) continue;
+    blocks.push({ label, body: text.slice(bodyStart, end).replace(/\s+/g, "") });
+    searchFrom = end;
   }
-  return { blocks, beginCount: [...text.matchAll(BEGIN_LINE)].length };
+  return { blocks, beginCount };
 }
 
 /** The labels of the BEGIN lines, safe to show: only short upper-case labels, anything else as "?". */

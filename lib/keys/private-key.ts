@@ -10,33 +10,45 @@ export const PRIVATE_KEY_MESSAGE =
   "and upload only the public half: `openssl rsa -in user.key -pubout -out user.pub.pem` " +
   "(or `openssl pkey -in user.key -pubout -out user.pub.pem`).";
 
+// Every pattern here runs in time linear in the text (bounded repetition, no backtracking across the
+// text): it scans anonymous uploads before anything else does. docs/decisions/0031.
+
 // BEGIN PRIVATE KEY, RSA/EC/DSA/ENCRYPTED/OPENSSH PRIVATE KEY, SSH2 ENCRYPTED PRIVATE KEY; also when
 // the dashes were lost in the paste.
-const PEM_PRIVATE_HEADER = /BEGIN[ A-Z0-9]*PRIVATE KEY/i;
+const PEM_PRIVATE_HEADER = /BEGIN[ A-Z0-9]{0,40}PRIVATE KEY/i;
 const PUTTY_KEY = /PuTTY-User-Key-File-|Private-Lines:/;
-const JWK_PRIVATE = /"kty"\s*:[\s\S]*"d"\s*:\s*"|"d"\s*:\s*"[\s\S]*"kty"\s*:/;
+// A JWK with a private exponent: both members present, in either order.
+const JWK_KTY = /"kty"\s*:/;
+const JWK_D = /"d"\s*:\s*"/;
 const OPENSSH_MAGIC_B64 = "b3BlbnNzaC1rZXktdjE"; // "openssh-key-v1" in base64
 const BASE64_RUN = /[A-Za-z0-9+/]{32,}/g;
+const BASE64_LINE = /^[A-Za-z0-9+/=]{32,}$/;
 // pkcs-5 (PBES1/PBES2) and pkcs-12 PBE algorithm OIDs, as in an ENCRYPTED PRIVATE KEY.
 const PBE_OIDS = ["06092a864886f70d0105", "060a2a864886f70d010c"];
 
 export function looksLikePrivateKey(text: string): boolean {
   if (typeof text !== "string" || text.length === 0) return false;
   if (PEM_PRIVATE_HEADER.test(text) || PUTTY_KEY.test(text) || text.includes(OPENSSH_MAGIC_B64)) return true;
-  if (text.includes('"kty"') && JWK_PRIVATE.test(text)) return true;
-  for (const run of text.matchAll(BASE64_RUN)) {
-    if (continuesBase64Paragraph(text, run.index)) continue;
-    if (isPrivateKeyDerStart(Buffer.from(run[0].slice(0, 32), "base64"))) return true;
-  }
-  return false;
+  if (text.includes('"kty"') && JWK_KTY.test(text) && JWK_D.test(text)) return true;
+  return hasBarePrivateKeyBody(text);
 }
 
-/** True for the 2nd, 3rd... line of a base64 body: only a body's first line starts its DER. */
-function continuesBase64Paragraph(text: string, index: number): boolean {
-  const lineStart = text.lastIndexOf("\n", index - 1);
-  if (lineStart < 0 || text.slice(lineStart + 1, index).trim() !== "") return false;
-  const previousLine = text.slice(text.lastIndexOf("\n", lineStart - 1) + 1, lineStart).trim();
-  return /^[A-Za-z0-9+/=]{32,}$/.test(previousLine);
+/**
+ * A base64 run that decodes to the start of a private key's DER. Only the first line of a base64 paragraph
+ * starts a DER structure, so a run that begins a line right under another base64 line is skipped.
+ */
+function hasBarePrivateKeyBody(text: string): boolean {
+  let previousLineIsBase64 = false;
+  for (const line of text.split("\n")) {
+    let first = true;
+    for (const run of line.matchAll(BASE64_RUN)) {
+      const continuesParagraph = first && previousLineIsBase64 && line.slice(0, run.index).trim() === "";
+      first = false;
+      if (!continuesParagraph && isPrivateKeyDerStart(Buffer.from(run[0].slice(0, 32), "base64"))) return true;
+    }
+    previousLineIsBase64 = BASE64_LINE.test(line.trim());
+  }
+  return false;
 }
 
 /**

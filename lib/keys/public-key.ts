@@ -2,7 +2,7 @@ import "server-only";
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { fingerprintOfSpkiDer, rememberFingerprint } from "./fingerprint";
 import { checkKeyRequirements, type KeyRefusal } from "./key-requirements";
-import { refuseKeyText, type KeyTextRefusal } from "./key-text-refusals";
+import { MAX_KEY_TEXT_LENGTH, refuseKeyText, type KeyTextRefusal } from "./key-text-refusals";
 import { isCleanBase64Body, pemFromBlock, pemFromDer, scanPem } from "./pem-blocks";
 import { looksLikePrivateKey, PRIVATE_KEY_MESSAGE } from "./private-key";
 
@@ -50,6 +50,9 @@ export function parsePublicKeyPem(text: string): PublicKeyParse {
 }
 
 function parseUncached(text: string): PublicKeyParse {
+  if (text.length > MAX_KEY_TEXT_LENGTH) {
+    return refuse("too_large", `This is ${text.length} characters; a PEM public key is well under 2,000. Upload only the public key file.`);
+  }
   if (looksLikePrivateKey(text)) return refuse("private_key", PRIVATE_KEY_MESSAGE);
   const found = refuseKeyText(text, scanPem(text));
   if ("code" in found) return refuse(found.code, found.message);

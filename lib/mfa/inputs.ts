@@ -12,11 +12,21 @@ export const tokenFileInput = z.union([z.string().max(256 * 1024, "The token fil
 
 export const publicKeyInput = z.string({ error: "Give the public key PEM (BEGIN PUBLIC KEY)." }).max(64 * 1024).min(1, "Give the public key PEM (BEGIN PUBLIC KEY).");
 
-/** Refuses a private key wherever it was put, before anything parses, stores or logs the input. */
+/** The most text one field may carry into any scan: a token file is a few KB, a public key under 2 KB. */
+export const MAX_FIELD_TEXT = 256 * 1024;
+
+/**
+ * Refuses a private key wherever it was put, before anything parses, stores or logs the input. Over-size
+ * fields are refused first, unread: no scan ever sees more than MAX_FIELD_TEXT characters.
+ */
 export function refusePrivateKeys(input: unknown): void {
   if (!input || typeof input !== "object") return;
   for (const [field, value] of Object.entries(input)) {
     const text = typeof value === "string" ? value : value && typeof value === "object" ? JSON.stringify(value) : "";
+    if (text.length > MAX_FIELD_TEXT) {
+      const message = `This is ${(text.length / 1024).toFixed(0)} KB; a token file is a few KB and a public key under 2 KB. Upload the file the console gave you, signed.`;
+      throw new OpError(413, message, { fieldErrors: { [field]: [message] } });
+    }
     if (text && looksLikePrivateKey(text)) {
       throw new OpError(422, PRIVATE_KEY_MESSAGE, {
         fieldErrors: { [field]: [PRIVATE_KEY_MESSAGE] },
