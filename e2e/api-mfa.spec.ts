@@ -34,19 +34,19 @@ test("change-mfa and login mfa-token-sign through the API, as a script would", a
 
   const privateRefused = await api(request, "POST", route, {
     token,
-    body: { username, role: "crypto-user", change_password: PASSWORD, signed_token_file: signWithOpenssl(dir, file), public_key_pem: privateKey },
+    body: { username, role: "crypto-user", current_password: PASSWORD, change_password: PASSWORD, signed_token_file: signWithOpenssl(dir, file), public_key_pem: privateKey },
   });
   expect(privateRefused.status).toBe(422);
   expect(privateRefused.body.data).toMatch(/private key.*Treat this key as exposed/s);
   expect(JSON.stringify(privateRefused.body)).not.toContain(privateKey.split("\n")[1]);
 
-  const unsignedRefused = await api(request, "POST", route, { token, body: { username, role: "crypto-user", change_password: PASSWORD, signed_token_file: file, public_key_pem: publicKey } });
+  const unsignedRefused = await api(request, "POST", route, { token, body: { username, role: "crypto-user", current_password: PASSWORD, change_password: PASSWORD, signed_token_file: file, public_key_pem: publicKey } });
   expect(unsignedRefused.status).toBe(422);
   expect(unsignedRefused.body.data).toMatch(/2 of 2 tokens did not verify.*Token 1: This token has no signature/s);
 
   const registered = await api(request, "POST", route, {
     token,
-    body: { username, role: "crypto-user", change_password: PASSWORD, signed_token_file: signWithOpenssl(dir, file), public_key_pem: publicKey },
+    body: { username, role: "crypto-user", current_password: PASSWORD, change_password: PASSWORD, signed_token_file: signWithOpenssl(dir, file), public_key_pem: publicKey },
   });
   expect(registered.body).toEqual({ error_code: 0, data: { username, role: "crypto-user" } });
 
@@ -67,7 +67,7 @@ test("change-mfa and login mfa-token-sign through the API, as a script would", a
   expect(replayed.body.data).toMatch(/used already/);
   expect((await api(request, "GET", "/api/v1/user/list", { token: session.body.data.session_token })).status).toBe(200);
 
-  const deregistered = await api(request, "POST", route, { token, body: { username, role: "crypto-user", change_password: PASSWORD, deregister: true } });
+  const deregistered = await api(request, "POST", route, { token, body: { username, role: "crypto-user", current_password: PASSWORD, change_password: PASSWORD, deregister: true } });
   expect(deregistered.body).toEqual({ error_code: 0, data: { username, role: "crypto-user" } });
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -31,7 +31,11 @@ test("two admins register quorum keys and approve a token in the browser only; n
     await expect(signer).toContainText("Your key is used in this tab and never sent");
     await expectAccessible(page);
     await signer.getByLabel("Private key file (quorum.key)").setInputFiles(`${admin.keys.dir}/quorum.key`);
-    await signer.getByRole("button", { name: "Sign here and register" }).click();
+    await signer.getByRole("button", { name: "Sign here", exact: true }).click();
+    // The signature and the public key are in the form; registering your own key also needs your password.
+    await expect(page.getByLabel("Current password")).toBeFocused();
+    await page.getByLabel("Current password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Register quorum key" }).click();
     await expect(page.getByRole("status").filter({ hasText: "is registered" })).toContainText(/Your quorum key SHA256:\S+ is registered/);
     watched.push(await storageOf(page));
     await page.context().close();

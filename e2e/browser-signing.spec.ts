@@ -49,6 +49,7 @@ test("MFA registration and MFA sign-in with \"sign here\" only: no request, log 
   await expect(signer.getByLabel("Private key file (user.key)")).toHaveValue("");
   seen.push(await storageOf(page));
   await screenshot(page, "browser-signing");
+  await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Register MFA key" }).click();
   await expect(page.getByText("MFA registered")).toBeVisible();
@@ -96,6 +97,7 @@ test("per-token fields take openssl signatures and assemble the signed file; a w
   const expected = { version: "2.0", tokens: [{ unsigned: file.tokens[0].unsigned, signed: signatures[0] }, { unsigned: file.tokens[1].unsigned, signed: dgst }] };
   expect(await page.getByLabel("or paste it").first().inputValue()).toBe(JSON.stringify(expected, null, 2) + "\n");
   await page.getByLabel("Upload a file").nth(1).setInputFiles(keys.file("user.pub.pem"));
+  await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Register MFA key" }).click();
   await expect(page.getByText(/Token 2:.*dgst/)).toBeVisible();
@@ -108,6 +110,7 @@ test("per-token fields take openssl signatures and assemble the signed file; a w
   await expect(page.getByLabel("Token 1 of 2 signature")).toHaveValue(signatures[0]);
   await page.getByLabel("Token 2 of 2 signature").fill(signatures[1]);
   await page.getByLabel("or paste it").nth(1).fill(keys.read("user.pub.pem"));
+  await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Register MFA key" }).click();
   await expect(page.getByText("MFA registered")).toBeVisible();
@@ -138,6 +141,7 @@ test("a public key, a wrong key or an encrypted key without its passphrase is re
   await expect(signer.getByLabel("Passphrase (encrypted keys only)")).toHaveValue("");
 
   // Signed with a key that is not the one registered at sign-in: the console says which key is wrong.
+  await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Register MFA key" }).click();
   await expect(page.getByText("MFA registered")).toBeVisible();

@@ -51,6 +51,7 @@ test("a crypto user registers MFA with openssl, then signs in with a signed logi
 
   await page.getByLabel("Upload a file").first().setInputFiles(keys.file("signed.json"));
   await page.getByLabel("Upload a file").nth(1).setInputFiles(keys.file("user.pub.pem"));
+  await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Register MFA key" }).click();
   const fingerprint = keys.sh("openssl pkey -pubin -in user.pub.pem -outform DER | openssl dgst -sha256 -binary | base64").trim().replace(/=+$/, "");
@@ -97,6 +98,7 @@ test("a signature made with openssl dgst is explained for each token, with the r
   });
   await page.getByLabel("or paste it").first().fill(JSON.stringify(wrong));
   await page.getByLabel("or paste it").nth(1).fill(fs.readFileSync(keys.file("user.pub.pem"), "utf8"));
+  await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Register MFA key" }).click();
   await expect(page.getByRole("heading", { name: "Result for each token" })).toBeVisible();

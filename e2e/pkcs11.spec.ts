@@ -59,6 +59,7 @@ test("a key generated inside a PKCS#11 token registers MFA and signs in, with ex
   await expectAccessible(page);
   await screenshot(page, "signing-pkcs11");
   await page.getByLabel("or paste it").nth(1).fill(publicPem);
+  await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Register MFA key" }).click();
   await expect(page.getByText("MFA registered")).toBeVisible();

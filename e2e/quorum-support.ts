@@ -69,7 +69,7 @@ export async function registerKey(request: APIRequestContext, token: string, key
   expect(step1.body.error_code).toBe(0);
   const file = step1.body.data.token_file;
   file.tokens[0].signed = keys.sign(file.tokens[0].unsigned);
-  const step2 = await api(request, "POST", "/api/v1/user/change-quorum/token-sign/register", { token, body: { public_key_pem: keys.publicPem, signed_token_file: file } });
+  const step2 = await api(request, "POST", "/api/v1/user/change-quorum/token-sign/register", { token, body: { current_password: PASSWORD, public_key_pem: keys.publicPem, signed_token_file: file } });
   expect(step2.body, JSON.stringify(step2.body)).toMatchObject({ error_code: 0 });
 }
 

@@ -46,6 +46,7 @@ test("an admin registers their quorum key in the browser with the page's openssl
   a.keys.run((await page.getByLabel("Commands to sign the registration token").textContent())!);
   await page.getByLabel("Quorum public key file (PEM)").setInputFiles(`${a.keys.dir}/quorum.pub.pem`);
   await page.getByLabel("Signed registration token file").setInputFiles(`${a.keys.dir}/quorum-registration.signed.json`);
+  await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByRole("button", { name: "Register quorum key" }).click();
   await expect(page.getByRole("status").filter({ hasText: "is registered" })).toContainText(/Your quorum key SHA256:\S+ is registered/);
   await expectAccessible(page);

@@ -60,6 +60,7 @@ test("a crypto user sees the list without admin controls, and changes their own 
 
   await page.getByRole("link", { name: `${username} (crypto-user)` }).click();
   await expectAccessible(page);
+  await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByLabel("Your new password").fill("my own new password");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("status").filter({ hasText: "was changed" })).toBeVisible();

@@ -5,7 +5,7 @@ export type FieldErrors = Record<string, string[]>;
 /** An expected failure: its message is written for the person who caused it and is safe to show. */
 export class OpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
     message: string,
     readonly details: {
       fieldErrors?: FieldErrors;

@@ -1,15 +1,19 @@
 import "server-only";
 import { z } from "zod";
 
-const flag = z
-  .enum(["1", "0", "true", "false", "yes", "no", ""])
-  .default("")
-  .transform((v) => v === "1" || v === "true" || v === "yes");
+// How many reverse proxies stand in front of the console (0: none). The words of the old on/off flag
+// still work: "true"/"yes" mean one proxy.
+const proxies = z
+  .string()
+  .default("0")
+  .transform((v) => (/^(true|yes)$/i.test(v.trim()) ? "1" : /^(false|no|)$/i.test(v.trim()) ? "0" : v.trim()))
+  .pipe(z.string().regex(/^\d{1,2}$/, "a number of proxies (0 for none)"))
+  .transform(Number);
 
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const schema = z.object({
-  TRUST_PROXY: flag,
+  TRUST_PROXY: proxies,
   SESSION_IDLE_MINUTES: positive(30),
   SESSION_MAX_HOURS: positive(12),
   LOGIN_RATE_PER_USERNAME: positive(10),

@@ -24,4 +24,22 @@ export function migrate({ quiet = false } = {}) {
   return file;
 }
 
+/**
+ * Why the database cannot be written (read-only or full storage, a folder that cannot hold a journal), or
+ * null when it can. Makes a change and rolls it back: nothing is left behind.
+ */
+export async function writeProblem(file = databaseFile()) {
+  const { default: Database } = await import("better-sqlite3");
+  let db;
+  try {
+    db = new Database(file, { fileMustExist: true, timeout: 5000 });
+    db.exec("BEGIN IMMEDIATE; CREATE TABLE console_write_probe (x); ROLLBACK;");
+    return null;
+  } catch (e) {
+    return `${e.code ?? "error"}: ${e.message}`;
+  } finally {
+    db?.close();
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) migrate();

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { deregisterMfaAction } from "@/app/(console)/users/[username]/mfa/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { CurrentPasswordField, Field } from "@/components/ui/field";
 import { idle } from "@/lib/forms/types";
 import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 
@@ -16,6 +16,7 @@ export function DeregisterMfa({ username, role, self, approval }: { username: st
       <input type="hidden" name="username" value={username} />
       <input type="hidden" name="role" value={role} />
       <input type="hidden" name="needs_confirmation" value={self ? "no" : "yes"} />
+      {self && <CurrentPasswordField id="mfa-deregister-current_password" errors={state.fieldErrors?.current_password} />}
       <Field name="change_password" label={self ? "Your password" : `Password for ${username}`} type="password" autoComplete={self ? "current-password" : "new-password"}
         errors={state.fieldErrors?.change_password} hint="Required, as --change-password: the current password or a new one." />
       <div className="flex items-start gap-2">

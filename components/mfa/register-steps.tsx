@@ -2,14 +2,14 @@
 import { useMemo } from "react";
 import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 import { BrowserSigner } from "@/components/signing/browser-signer";
-import { useTokenSigning } from "@/components/signing/use-token-signing";
+import { focusFirstEmpty, useTokenSigning } from "@/components/signing/use-token-signing";
 import { FileOrPaste } from "@/components/token-files/file-or-paste";
 import { SignatureFields, type UnsignedFile } from "@/components/token-files/signature-fields";
 import { SignedFileUpload } from "@/components/token-files/signed-file-upload";
 import { SigningHelp } from "@/components/token-files/signing-help";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { CurrentPasswordField, Field } from "@/components/ui/field";
 import type { FormState } from "@/lib/forms/types";
 
 export type Issued = { text: string; unsigned: string[]; preimages?: string[]; expiresAt: string };
@@ -28,7 +28,7 @@ export function RegisterSteps({ issued, username, role, fileName, self, approval
           <BrowserSigner items={issued.unsigned.map((token, i) => ({ token, preimage: issued.preimages![i] }))} keyFile="user.key" actionLabel="Sign here"
             onSigned={(signed) => {
               apply(signed.signatures, { public_key_pem: signed.publicKeyPem });
-              (formRef.current?.elements.namedItem("change_password") as HTMLInputElement | null)?.focus();
+              focusFirstEmpty(formRef.current, ["current_password", "change_password"]);
             }} />
         )}
         <SigningHelp unsigned={issued.unsigned} fileName={fileName} />
@@ -42,6 +42,7 @@ export function RegisterSteps({ issued, username, role, fileName, self, approval
         <SignedFileUpload state={state} label="Signed token file" />
         <FileOrPaste name="public_key_pem" label="Public key (PEM)" accept=".pem,.pub,.txt" errors={state.fieldErrors?.public_key_pem} defaultValue={state.values?.public_key_pem}
           hint="RSA, 2048 to 4096 bits: openssl rsa -in user.key -pubout -out user.pub.pem. Never upload the private key." placeholder="-----BEGIN PUBLIC KEY-----" />
+        {self && <CurrentPasswordField id="mfa-register-current_password" errors={state.fieldErrors?.current_password} />}
         <Field name="change_password" label={self ? "Your password" : `Password for ${username}`} type="password" autoComplete={self ? "current-password" : "new-password"}
           errors={state.fieldErrors?.change_password} hint="Required, as --change-password: it may be the current password, or a new one (8 to 64 characters)." />
         <div className="flex items-start gap-2">

@@ -2,13 +2,13 @@
 import { useActionState, useMemo } from "react";
 import { completeRegistrationAction, issueRegistrationAction } from "@/app/(console)/quorum/actions";
 import { BrowserSigner } from "@/components/signing/browser-signer";
-import { useTokenSigning } from "@/components/signing/use-token-signing";
+import { focusFirstEmpty, useTokenSigning } from "@/components/signing/use-token-signing";
 import { HardwareKeyDetails } from "@/components/token-files/hardware-help";
 import { SignatureFields, type UnsignedFile } from "@/components/token-files/signature-fields";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, inputClass } from "@/components/ui/field";
+import { CurrentPasswordField, Field, inputClass } from "@/components/ui/field";
 import { idle } from "@/lib/forms/types";
 import { Commands, DownloadLink } from "./download-link";
 
@@ -53,8 +53,12 @@ function SignAndComplete({ fileText, browserSigning }: { fileText?: string; brow
       <Card title="3. Sign it" description="Sign the 32 bytes of unsigned as they are (they are already a SHA-256 digest); do not use openssl dgst.">
         <div className="space-y-3">
           {browserSigning && token && (
-            <BrowserSigner items={[{ token: token.unsigned, preimage: token.approval_data }]} keyFile="quorum.key" actionLabel="Sign here and register"
-              onSigned={(signed) => apply(signed.signatures, { public_key_pem: signed.publicKeyPem }, true)} />
+            <BrowserSigner items={[{ token: token.unsigned, preimage: token.approval_data }]} keyFile="quorum.key" actionLabel="Sign here"
+              onSigned={(signed) => {
+                // Registering your own key needs your current password: send at once only when it is there.
+                apply(signed.signatures, { public_key_pem: signed.publicKeyPem });
+                if (!focusFirstEmpty(formRef.current, ["current_password"])) formRef.current?.requestSubmit();
+              }} />
           )}
           <Commands label="Commands to sign the registration token" lines={SIGN_COMMANDS} />
           <p className="text-xs text-slate-600 dark:text-slate-400">Without jq: decode the unsigned value with base64 -d, sign, and paste the output of base64 -w0 token.sig.bin (macOS: base64 -i) below.</p>
@@ -73,6 +77,7 @@ function SignAndComplete({ fileText, browserSigning }: { fileText?: string; brow
           <Field name="signed_token_file_text" label="Or the signed file as text">
             <textarea id="field-signed_token_file_text" name="signed_token_file_text" rows={4} className={`${inputClass} font-mono text-xs`} spellCheck={false} placeholder='{ "version": "2.0", "tokens": [ … ] }' />
           </Field>
+          <CurrentPasswordField errors={state.fieldErrors?.current_password} />
           <SubmitButton pendingText="Checking…">Register quorum key</SubmitButton>
         </form>
       </Card>

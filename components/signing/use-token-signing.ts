@@ -10,6 +10,18 @@ export function setFormField(form: HTMLFormElement | null, name: string, value: 
   if (upload instanceof HTMLInputElement) upload.value = "";
 }
 
+/** After signing, the user still gives their password(s): the cursor goes to the first one left empty. Returns whether one was. */
+export function focusFirstEmpty(form: HTMLFormElement | null, names: string[]): boolean {
+  for (const name of names) {
+    const field = form?.elements.namedItem(name);
+    if (field instanceof HTMLInputElement && !field.value) {
+      field.focus();
+      return true;
+    }
+  }
+  return false;
+}
+
 /** The per-token signatures of one token file, and a way to put browser-made ones into the form (and send it). */
 export function useTokenSigning(count: number) {
   const formRef = useRef<HTMLFormElement>(null);

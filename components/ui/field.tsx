@@ -42,3 +42,11 @@ export function Field({ name, label, hint, errors, children, id, ...input }: Fie
     </div>
   );
 }
+
+/** Asked whenever people act on their own credentials, so that a stolen session alone cannot. */
+export function CurrentPasswordField({ id, errors }: { id?: string; errors?: string[] }) {
+  return (
+    <Field name="current_password" id={id} label="Current password" type="password" autoComplete="current-password" required errors={errors}
+      hint="The password you sign in with now. Five wrong ones in a row lock the account." />
+  );
+}

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { changePasswordAction } from "@/app/(console)/users/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { CurrentPasswordField, Field } from "@/components/ui/field";
 import { idle } from "@/lib/forms/types";
 import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 
@@ -21,6 +21,7 @@ export function ChangePasswordForm({ username, role, self, hasMfa = false, hasQu
       <FormMessage state={state} />
       <input type="hidden" name="username" value={username} />
       <input type="hidden" name="role" value={role} />
+      {self && <CurrentPasswordField errors={state.fieldErrors?.current_password} />}
       <Field
         name="password"
         label={self ? "Your new password" : `New password for ${username}`}

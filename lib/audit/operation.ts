@@ -1,6 +1,7 @@
 import "server-only";
 import type { Ctx } from "../auth/actor";
 import { db } from "../db/client";
+import { isStorageError, storageRefusal } from "../db/storage-errors";
 import { OpError } from "../errors";
 import { logUnexpected } from "../log";
 import { recordAudit, type AuditEntry } from "./record";
@@ -34,7 +35,9 @@ export async function runOperation<T>(ctx: Ctx, operation: string, body: (audit:
   };
   try {
     return await body(audit);
-  } catch (e) {
+  } catch (caught) {
+    if (isStorageError(caught)) logUnexpected(`${operation} (storage)`, caught);
+    const e = isStorageError(caught) ? storageRefusal() : caught;
     const expected = e instanceof OpError;
     const failure = expected ? e : new OpError(400, "");
     let message = failure.message;

@@ -7,7 +7,7 @@ import { OpError } from "../errors";
 import { pair, spkiPem } from "../keys/key-test-support";
 import { changeMfa, requestMfaTokenFile } from "../mfa/change-mfa";
 import { overrideSettingsForTests } from "../settings";
-import { anonymous, makeCluster, makeUser } from "../testing/fixtures";
+import { anonymous, makeCluster, makeUser, PASSWORD as FIXTURE_PASSWORD } from "../testing/fixtures";
 import { signToken, signWithAnotherKey } from "../token-files/signing-test-support";
 import type { TokenFile } from "../token-files";
 import { loginWithPassword } from "./login";
@@ -23,7 +23,7 @@ async function mfaUser(hsms = 3) {
   const { clusterId } = await makeCluster(hsms);
   const u = await makeUser(clusterId);
   const { token_file } = await requestMfaTokenFile(u.ctx, { username: u.username, role: "crypto-user", token: true });
-  await changeMfa(u.ctx, { username: u.username, role: "crypto-user", change_password: PASSWORD, signed_token_file: sign(token_file), public_key_pem: spkiPem(key.publicKey) });
+  await changeMfa(u.ctx, { username: u.username, role: "crypto-user", current_password: FIXTURE_PASSWORD, change_password: PASSWORD, signed_token_file: sign(token_file), public_key_pem: spkiPem(key.publicKey) });
   const password = () => loginWithPassword(anonymous, { cluster_id: clusterId, username: u.username, password: PASSWORD }, "api");
   const mfa = (file: unknown) => loginWithMfa(anonymous, { cluster_id: clusterId, username: u.username, signed_token_file: file }, "api");
   const row = () => db.user.findUniqueOrThrow({ where: { id: u.ctx.actor.userId } });
@@ -67,7 +67,7 @@ test("a login token file of another user, or an expired one, is refused", async 
   const other = await makeUser(a.clusterId);
   const otherKey = pair("rsa3072");
   const { token_file: reg } = await requestMfaTokenFile(other.ctx, { username: other.username, role: "crypto-user", token: true });
-  await changeMfa(other.ctx, { username: other.username, role: "crypto-user", change_password: PASSWORD, signed_token_file: sign(reg, otherKey.privateKey), public_key_pem: spkiPem(otherKey.publicKey) });
+  await changeMfa(other.ctx, { username: other.username, role: "crypto-user", current_password: FIXTURE_PASSWORD, change_password: PASSWORD, signed_token_file: sign(reg, otherKey.privateKey), public_key_pem: spkiPem(otherKey.publicKey) });
   const theirs = await loginWithPassword(anonymous, { cluster_id: a.clusterId, username: other.username, password: PASSWORD }, "api");
   assert.ok(theirs.mfaRequired);
   await assert.rejects(a.mfa(sign(theirs.tokenFile)), refusedWith(/issued for another user/));

@@ -1,6 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db, type Db } from "../db/client";
+import { isStorageError } from "../db/storage-errors";
+import { logUnexpected } from "../log";
 import { now } from "../clock";
 import { newSecret } from "../ids";
 import { settings } from "../settings";
@@ -52,7 +54,11 @@ export async function findActiveSession(lookup: Lookup): Promise<Actor | null> {
   if (!row || row.kind !== lookup.kind || row.revokedAt || row.expiresAt <= at) return null;
   if (at.getTime() - row.lastSeenAt.getTime() > idleMs || row.user.locked) return null;
   if (at.getTime() - row.lastSeenAt.getTime() > 30_000) {
-    await db.session.updateMany({ where: { id: row.id, revokedAt: null }, data: { lastSeenAt: at } });
+    // Only the idle clock: when storage is read-only or full, the session still reads (issue 8, item 4).
+    await db.session.updateMany({ where: { id: row.id, revokedAt: null }, data: { lastSeenAt: at } }).catch((e) => {
+      if (!isStorageError(e)) throw e;
+      logStorageOnce(e);
+    });
   }
   return {
     userId: row.user.id,
@@ -83,4 +89,11 @@ export async function endUserSessions(client: Db, userId: string, exceptSessionI
     data: { revokedAt: now() },
   });
   return result.count;
+}
+
+let storageLogged = 0;
+function logStorageOnce(e: unknown) {
+  if (Date.now() - storageLogged < 60_000) return;
+  storageLogged = Date.now();
+  logUnexpected("session last-seen refresh (storage not writable; sessions keep working for reads)", e);
 }

@@ -24,7 +24,7 @@ async function withMfa(clusterId: string) {
   const u = await makeUser(clusterId);
   const key = pair(`rsa2048-${u.username}`);
   const { token_file } = await requestMfaTokenFile(u.ctx, { username: u.username, role: "crypto-user", token: true });
-  await changeMfa(u.ctx, { username: u.username, role: "crypto-user", change_password: PASSWORD, signed_token_file: sign(token_file, key), public_key_pem: spkiPem(key.publicKey) });
+  await changeMfa(u.ctx, { username: u.username, role: "crypto-user", current_password: PASSWORD, change_password: PASSWORD, signed_token_file: sign(token_file, key), public_key_pem: spkiPem(key.publicKey) });
   return u.username;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor, Ctx } from "../auth/actor";
+import { confirmCurrentPassword, currentPasswordField } from "../auth/current-password";
 import { authorize } from "../auth/guard";
 import { hashPassword } from "../auth/password";
 import { endUserSessions } from "../auth/sessions";
@@ -28,6 +29,7 @@ const registerStep = z.strictObject({
   public_key_pem: publicKeyInput,
   change_quorum: optionalFlag,
   approval: z.unknown().optional(),
+  ...currentPasswordField,
 });
 const deregisterStep = z.strictObject({
   ...target,
@@ -35,6 +37,7 @@ const deregisterStep = z.strictObject({
   deregister: z.literal(true),
   change_quorum: optionalFlag,
   approval: z.unknown().optional(),
+  ...currentPasswordField,
 });
 
 const OPERATION = "user change-mfa token-sign";
@@ -78,7 +81,9 @@ export async function changeMfa(ctx: Ctx, input: unknown): Promise<{ username: s
     const data = deregistering ? parseInput(deregisterStep, input) : parseInput(registerStep, input);
     audit.target = data.username;
     const user = await findTarget(db, actor.clusterId, data.username, data.role);
-    const passwordHash = await hashPassword(data.change_password);
+    const startedAt = now();
+    // For yourself, the current password; asked after the cheap checks, so a replayed upload is told it was used.
+    const confirm = () => (user.id === actor.userId ? confirmCurrentPassword(ctx, actor, data.current_password, startedAt) : Promise.resolve());
 
     // For another user, an admin needs the `user` service's quorum (checked and used inside each transaction).
     const approve = (tx: Tx) =>
@@ -87,6 +92,8 @@ export async function changeMfa(ctx: Ctx, input: unknown): Promise<{ username: s
         : consumeQuorumApproval(tx, ctx, { service: "user", command: "user change-mfa", username: user.username, role: user.role }, data.approval);
 
     if ("deregister" in data) {
+      await confirm();
+      const passwordHash = await hashPassword(data.change_password);
       return db.$transaction(async (tx) => {
         await approve(tx);
         await tx.user.update({
@@ -114,6 +121,8 @@ export async function changeMfa(ctx: Ctx, input: unknown): Promise<{ username: s
       sessionId: actor.sessionId,
     });
     requireSignedTokens(key.key, challenge.expected, data.signed_token_file);
+    await confirm();
+    const passwordHash = await hashPassword(data.change_password);
     return db.$transaction(async (tx) => {
       await refuseKeyOfAnotherUser(tx, actor.clusterId, user.id, key.fingerprint);
       await approve(tx);

@@ -192,5 +192,5 @@ test("change-mfa for another user needs the user quorum; for yourself it does no
   const file = await generate(a.ctx, { command: "user change-mfa", username: victim.username, role: "crypto-user" });
   await changeMfa(a.ctx, { ...deregister, approval: withSignatures(file, b, c) });
   await refused(changeMfa(a.ctx, { ...deregister, approval: withSignatures(file, b, c) }), 409, /used/);
-  await changeMfa(victim.ctx, { ...deregister, change_password: "my own password" });
+  await changeMfa(victim.ctx, { ...deregister, current_password: "set by admin", change_password: "my own password" });
 });

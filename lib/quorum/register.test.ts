@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { test } from "node:test";
 import { advanceClockForTests } from "../clock";
 import { db } from "../db/client";
-import { makeCluster, makeUser, signedIn } from "../testing/fixtures";
+import { makeCluster, makeUser, PASSWORD, signedIn } from "../testing/fixtures";
 import { opensslSigner } from "../token-files/signing-test-support";
 import { completeQuorumRegistration, registerQuorumKey } from "./register";
 import { giveQuorumKey, pair, sign, snapshotAll, spkiPem } from "./test-support";
@@ -28,13 +28,13 @@ test("an admin registers their own quorum key: a registration token signed with 
   const signer = opensslSigner(pair("rsa2048").privateKey);
   try {
     const signature = signer.pkeyutl(Buffer.from(token.unsigned, "base64"));
-    const result = await completeQuorumRegistration(ctx, { public_key_pem: spkiPem(pair("rsa2048").publicKey), signed_token_file: JSON.stringify(signed(token_file, signature)) });
+    const result = await completeQuorumRegistration(ctx, { current_password: PASSWORD, public_key_pem: spkiPem(pair("rsa2048").publicKey), signed_token_file: JSON.stringify(signed(token_file, signature)) });
     assert.equal(result.username, admin);
     assert.match(String(result.quorum_fingerprint), /^SHA256:[A-Za-z0-9+/]{43}$/);
     const row = await db.user.findUniqueOrThrow({ where: { clusterId_username: { clusterId, username: admin } } });
     assert.equal(row.quorumFingerprint, result.quorum_fingerprint);
     assert.equal(row.quorumKeyBits, 2048);
-    await refused(registerQuorumKey(ctx, { public_key_pem: spkiPem(pair("rsa2048").publicKey), signed_token_file: signed(token_file, signature) }), 422, /already used/);
+    await refused(registerQuorumKey(ctx, { current_password: PASSWORD, public_key_pem: spkiPem(pair("rsa2048").publicKey), signed_token_file: signed(token_file, signature) }), 422, /already used/);
   } finally {
     signer.remove();
   }
@@ -49,18 +49,18 @@ test("registration refuses a private key, a wrong key, another session's file, a
   const other = await signedIn(clusterId, admin);
   const cu = await makeUser(clusterId);
   const before = await snapshotAll();
-  await refused(registerQuorumKey(ctx, { public_key_pem: privatePem, signed_token_file: signed(token_file, good) }), 422, /private key/i);
-  await refused(registerQuorumKey(ctx, { public_key_pem: spkiPem(pair("rsa2048b").publicKey), signed_token_file: signed(token_file, good) }), 422, /Token 1: This signature was not made with the private key that matches the public key you uploaded/);
-  await refused(registerQuorumKey(ctx, { public_key_pem: pem, signed_token_file: "{ not json" }), 400, /not valid JSON/);
-  await refused(registerQuorumKey(other, { public_key_pem: pem, signed_token_file: signed(token_file, good) }), 422, /not a registration token file issued to you in this session/);
+  await refused(registerQuorumKey(ctx, { current_password: PASSWORD, public_key_pem: privatePem, signed_token_file: signed(token_file, good) }), 422, /private key/i);
+  await refused(registerQuorumKey(ctx, { current_password: PASSWORD, public_key_pem: spkiPem(pair("rsa2048b").publicKey), signed_token_file: signed(token_file, good) }), 422, /Token 1: This signature was not made with the private key that matches the public key you uploaded/);
+  await refused(registerQuorumKey(ctx, { current_password: PASSWORD, public_key_pem: pem, signed_token_file: "{ not json" }), 400, /not valid JSON/);
+  await refused(registerQuorumKey(other, { current_password: PASSWORD, public_key_pem: pem, signed_token_file: signed(token_file, good) }), 422, /not a registration token file issued to you in this session/);
   await refused(registerQuorumKey(cu.ctx, {}), 403, /Only an admin can run user change-quorum token-sign register/);
-  await refused(registerQuorumKey(ctx, { public_key_pem: pem }), 400, /Upload the signed registration token file/);
+  await refused(registerQuorumKey(ctx, { current_password: PASSWORD, public_key_pem: pem }), 400, /Upload the signed registration token file/);
   assert.equal(await snapshotAll(), before);
   const events = await db.auditEvent.findMany({ where: { clusterId, operation: "user change-quorum token-sign register" } });
   assert.ok(events.every((e) => !e.error?.includes("PRIVATE KEY") && !(e.error ?? "").includes(privatePem.split("\n")[1])));
 
   advanceClockForTests(601_000);
-  await refused(registerQuorumKey(ctx, { public_key_pem: pem, signed_token_file: signed(token_file, good) }), 409, /expired/);
+  await refused(registerQuorumKey(ctx, { current_password: PASSWORD, public_key_pem: pem, signed_token_file: signed(token_file, good) }), 409, /expired/);
   assert.equal(await snapshotAll(), before);
 });
 
@@ -71,6 +71,6 @@ test("a key another user of the cluster registered is refused: one person, one v
   const { token_file } = (await registerQuorumKey(ctx, {})) as { token_file: RegFile };
   const before = await snapshotAll();
   const file = signed(token_file, sign("rsa2048c", token_file.tokens[0].unsigned));
-  await refused(completeQuorumRegistration(ctx, { public_key_pem: spkiPem(pair("rsa2048c").publicKey), signed_token_file: file }), 409, /is already registered to another user of this cluster/);
+  await refused(completeQuorumRegistration(ctx, { current_password: PASSWORD, public_key_pem: spkiPem(pair("rsa2048c").publicKey), signed_token_file: file }), 409, /is already registered to another user of this cluster/);
   assert.equal(await snapshotAll(), before);
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Actor, Ctx } from "../auth/actor";
+import { confirmCurrentPassword, currentPasswordField } from "../auth/current-password";
 import { authorize } from "../auth/guard";
 import { runOperation } from "../audit/operation";
 import { now } from "../clock";
@@ -20,6 +21,7 @@ const COMMAND = "user change-quorum token-sign register";
 export const registerSchema = z.strictObject({
   public_key_pem: z.string({ error: "Upload your quorum public key (PEM)." }).min(1, "Upload your quorum public key (PEM).").max(16_384, "A public key PEM is a few kilobytes at most."),
   signed_token_file: z.unknown().refine((v) => v !== undefined && v !== "", { error: "Upload the signed registration token file." }),
+  ...currentPasswordField,
 });
 
 /**
@@ -55,10 +57,12 @@ export async function completeQuorumRegistration(ctx: Ctx, input: unknown) {
     const actor = authorize(ctx, COMMAND, { roles: ["admin"] });
     audit.target = actor.username;
     refusePrivateKeys(input);
+    const startedAt = now();
     const data = parseInput(registerSchema, input);
     const key = acceptPublicKey(data.public_key_pem);
     const challenge = await findChallenge(actor, data.signed_token_file);
     requireSignedTokens(key.key, challenge.tokens.map((tk) => Buffer.from(tk.digest, "base64")), data.signed_token_file);
+    await confirmCurrentPassword(ctx, actor, data.current_password, startedAt);
     return db.$transaction(async (tx) => {
       await consumeChallenge(tx, challenge.id);
       await refuseKeyOfAnotherUser(tx, actor.clusterId, actor.userId, key.fingerprint);

@@ -2,7 +2,7 @@ import "../testing/db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "../db/client";
-import { makeCluster, makeUser } from "../testing/fixtures";
+import { makeCluster, makeUser, PASSWORD } from "../testing/fixtures";
 import { changePassword } from "../users/change-password";
 import { deleteUser } from "../users/delete";
 import { approveQuorumToken } from "./approve";
@@ -67,16 +67,16 @@ test("the last admins the quorum needs cannot be deleted or lose their quorum ke
   await db.cluster.update({ where: { id: clusterId }, data: { quorumQuorum: 2 } });
   const before = await snapshotAll();
   await refused(deleteUser(ctx, { username: b.username, role: "admin" }), 409, /Deleting adm_\w+ would leave 1 admin with a quorum key, fewer than the 2 approvals the quorum service needs/);
-  await refused(changePassword(a.ctx, { username: a.username, role: "admin", password: "new password", deregister_quorum: true }), 409, /Deregistering the quorum key of adm_\w+ would leave 1 admin/);
+  await refused(changePassword(a.ctx, { username: a.username, role: "admin", current_password: PASSWORD, password: "new password", deregister_quorum: true }), 409, /Deregistering the quorum key of adm_\w+ would leave 1 admin/);
   assert.equal(await snapshotAll(), before);
 
   await db.cluster.update({ where: { id: clusterId }, data: { quorumQuorum: 1, quorumUser: 2 } });
   await approver(clusterId, "rsa2048c");
-  await changePassword(a.ctx, { username: a.username, role: "admin", password: "new password", deregister_quorum: true });
+  await changePassword(a.ctx, { username: a.username, role: "admin", current_password: PASSWORD, password: "new password", deregister_quorum: true });
   const row = await db.user.findUniqueOrThrow({ where: { clusterId_username: { clusterId, username: a.username } } });
   assert.equal(row.quorumFingerprint, null);
   assert.equal(row.quorumPublicKey, null);
   const cu = await makeUser(clusterId);
   await refused(changePassword(b.ctx, { username: cu.username, role: "crypto-user", password: "12345678" }), 403, /^Quorum approval is required for this operation/);
-  await changePassword(cu.ctx, { username: cu.username, role: "crypto-user", password: "12345678" });
+  await changePassword(cu.ctx, { username: cu.username, role: "crypto-user", current_password: PASSWORD, password: "12345678" });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Ctx } from "../auth/actor";
+import { confirmCurrentPassword, currentPasswordField } from "../auth/current-password";
 import { authorize } from "../auth/guard";
 import { hashPassword } from "../auth/password";
 import { endUserSessions } from "../auth/sessions";
@@ -20,18 +21,21 @@ export const changePasswordSchema = z.strictObject({
   deregister_mfa: optionalFlag,
   approval: z.unknown().optional(),
   deregister_quorum: optionalFlag,
+  ...currentPasswordField,
 });
 
 /**
- * `user change-password`: anyone for themself, an admin for anyone of the cluster. Setting a password
- * unlocks the account and ends the user's other sessions.
+ * `user change-password`: anyone for themself (with their current password), an admin for anyone of the
+ * cluster. Setting a password unlocks the account and ends the user's other sessions.
  */
 export async function changePassword(ctx: Ctx, input: unknown): Promise<{ username: string; role: string }> {
   return runOperation(ctx, "user change-password", async (audit) => {
+    const startedAt = now();
     const probe = z.object({ username: usernameSchema }).safeParse(input ?? {});
     const actor = authorize(ctx, "user change-password for another user", { roles: ["admin"], self: "allowed" }, probe.data?.username);
     const data = parseInput(changePasswordSchema, input);
     audit.target = data.username;
+    if (data.username === actor.username) await confirmCurrentPassword(ctx, actor, data.current_password, startedAt);
     const passwordHash = await hashPassword(data.password);
     return db.$transaction(async (tx) => {
       const user = await findTarget(tx, actor.clusterId, data.username, data.role);

@@ -83,7 +83,7 @@ test("user change-password: self keeps the current session, an admin's change un
 
   const self = await makeUser(clusterId, "crypto-user");
   const second = await db.session.create({ data: { kind: "api", userId: self.ctx.actor.userId, clusterId, expiresAt: new Date(Date.now() + 3600_000) } });
-  await changePassword(self.ctx, { username: self.username, role: "crypto-user", password: PASSWORD + "2" });
+  await changePassword(self.ctx, { username: self.username, role: "crypto-user", current_password: PASSWORD, password: PASSWORD + "2" });
   assert.ok(await findActiveSession({ id: self.ctx.actor.sessionId, kind: "browser" }) === null); // api-kind session, looked up as browser
   const rows = await db.session.findMany({ where: { userId: self.ctx.actor.userId } });
   assert.equal(rows.find((s) => s.id === self.ctx.actor.sessionId)?.revokedAt, null);

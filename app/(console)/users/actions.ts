@@ -20,7 +20,7 @@ export async function createUserAction(_: FormState, formData: FormData): Promis
 }
 
 export async function changePasswordAction(_: FormState, formData: FormData): Promise<FormState> {
-  const input = fields(formData, ["username", "role", "password"]);
+  const input = fields(formData, ["username", "role", "password", "current_password"]);
   const deregister_mfa = formData.get("deregister_mfa") === "on";
   const deregister_quorum = formData.get("deregister_quorum") === "on";
   let username: string;

@@ -30,7 +30,7 @@ export async function requestTokenFileAction(_: FormState, formData: FormData): 
 
 export async function registerMfaAction(_: FormState, formData: FormData): Promise<FormState> {
   const input = {
-    ...fields(formData, ["username", "role", "change_password"]),
+    ...fields(formData, ["username", "role", "change_password", "current_password"]),
     signed_token_file: await uploadedText(formData, "signed_token_file_upload", "signed_token_file"),
     public_key_pem: await uploadedText(formData, "public_key_pem_upload", "public_key_pem"),
     change_quorum: formData.get("change_quorum") === "on",
@@ -46,7 +46,7 @@ export async function registerMfaAction(_: FormState, formData: FormData): Promi
 
 export async function deregisterMfaAction(_: FormState, formData: FormData): Promise<FormState> {
   const input = {
-    ...fields(formData, ["username", "role", "change_password"]),
+    ...fields(formData, ["username", "role", "change_password", "current_password"]),
     deregister: true as const,
     change_quorum: formData.get("change_quorum") === "on",
     approval: await approvalFrom(formData),

@@ -1,0 +1,39 @@
+import { testDatabaseFile } from "../testing/db";
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import path from "node:path";
+import { test } from "node:test";
+import { findActiveSession } from "../auth/sessions";
+import { advanceClockForTests } from "../clock";
+import { refused } from "../testing/assertions";
+import { makeCluster, signedIn, snapshot } from "../testing/fixtures";
+import { listUsers } from "../users/list";
+import { createUser } from "../users/create";
+import { writeProblem } from "../../scripts/migrate.mjs";
+
+// Issue 8, item 4: the data folder turns read-only (a remount after a disk error) or fills up. Made real here
+// with the immutable flag on the folder, which stops SQLite creating its journal, as a read-only mount does.
+const folder = path.dirname(testDatabaseFile);
+const canFreeze = spawnSync("chattr", ["-i", folder]).status === 0;
+const freeze = (on: boolean) => execFileSync("chattr", [on ? "+i" : "-i", folder]);
+
+test("with read-only storage, sessions and reads keep working, every write is refused plainly, and start-up says so", { skip: canFreeze ? false : "chattr is not available (needs root on a filesystem with attributes)" }, async () => {
+  const { clusterId, admin } = await makeCluster();
+  const ctx = await signedIn(clusterId, admin, "browser");
+  assert.equal(await writeProblem(testDatabaseFile), null);
+  const before = await snapshot();
+  freeze(true);
+  try {
+    advanceClockForTests(10 * 60_000); // the session's last-seen time is due for a refresh, which cannot be written
+    const actor = await findActiveSession({ id: ctx.actor.sessionId, kind: "browser" });
+    assert.equal(actor?.sessionId, ctx.actor.sessionId);
+    const users = await listUsers(ctx, {});
+    assert.ok(users.users.length >= 1);
+    await refused(createUser(ctx, { username: "while_frozen", role: "crypto-user", password: "a long password" }), 503, /cannot be written right now: its storage is read-only or full\. Nothing was changed/);
+    assert.match((await writeProblem(testDatabaseFile)) ?? "", /SQLITE_CANTOPEN|SQLITE_READONLY/);
+  } finally {
+    freeze(false);
+  }
+  assert.deepEqual(await snapshot(), before);
+  await createUser(ctx, { username: "after_thaw", role: "crypto-user", password: "a long password" });
+});
