@@ -1,9 +1,13 @@
 import type { NextConfig } from "next";
+import { FORM_BODY_MAX_BYTES } from "./lib/forms/upload-limits";
 
 const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  // Chosen, not Next's default 1 MB: the largest form (token file, key, approval file) is a few tens of KB.
+  // scripts/server.mjs answers a bigger form first, in words the form shows (decision 0040).
+  experimental: { serverActions: { bodySizeLimit: FORM_BODY_MAX_BYTES } },
   async headers() {
     return [
       {
@@ -16,6 +20,8 @@ const config: NextConfig = {
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
       },
+      // Every API answer, including those that do not come through lib/api/envelope.ts (sign-in, 404s).
+      { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
     ];
   },
 };

@@ -10,10 +10,13 @@ import { api, apiLogin, PASSWORD, unique } from "./support";
 // Each spec file passes its own offset, so two of them can run side by side.
 export const quorumUrl = (offset: number) => `http://127.0.0.1:${(Number(process.env.E2E_PORT) || 3100) + offset}`;
 
-export async function startQuorumServer(offset: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+/** `overrides` set or (with undefined) remove variables, e.g. to run with the default sign-in limits. */
+export async function startQuorumServer(offset: number, overrides: Record<string, string | undefined> = {}): Promise<ChildProcess> {
   const url = quorumUrl(offset);
+  const env: NodeJS.ProcessEnv = { ...process.env, E2E_PORT: new URL(url).port, E2E_ADMIN: "admin", E2E_ADMIN_PASSWORD: "e2e admin password", TRUST_PROXY: "1", LOGIN_RATE_PER_ADDRESS: "100000", LOGIN_RATE_PER_USERNAME: "100000", ...overrides };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const server = spawn(process.execPath, ["scripts/e2e-server.mjs"], {
-    env: { ...process.env, E2E_PORT: new URL(url).port, E2E_ADMIN: "admin", E2E_ADMIN_PASSWORD: "e2e admin password", TRUST_PROXY: "1", LOGIN_RATE_PER_ADDRESS: "100000", LOGIN_RATE_PER_USERNAME: "100000", ...env },
+    env,
     stdio: ["ignore", "ignore", "pipe"],
   });
   const deadline = Date.now() + 90_000;
@@ -74,13 +77,13 @@ export async function registerKey(request: APIRequestContext, token: string, key
 }
 
 /** Runs a spec file against a quorum server of its own (on E2E_PORT + offset), serially. */
-export function useQuorumServer(offset: number, env: Record<string, string> = {}) {
+export function useQuorumServer(offset: number, overrides: Record<string, string | undefined> = {}) {
   test.use({ baseURL: quorumUrl(offset) });
   test.describe.configure({ mode: "serial" });
   let server: ChildProcess | undefined;
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    server = await startQuorumServer(offset, env);
+    server = await startQuorumServer(offset, overrides);
   });
   test.afterAll(() => {
     server?.kill("SIGTERM");

@@ -25,6 +25,9 @@ const schema = z.object({
 
   // Days of audit events `npm run audit:archive` keeps in the database; unset: it needs --before.
   AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
+
+  // Where `npm run audit:verify` appends each chain's checkpoint (default <DATA_DIR>/audit-checkpoints.jsonl).
+  AUDIT_CHECKPOINT_FILE: z.string().trim().optional().transform((v) => v || undefined),
 });
 
 export type Settings = z.infer<typeof schema>;

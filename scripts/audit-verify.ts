@@ -1,6 +1,8 @@
 // `npm run audit:verify`: checks every audit hash chain offline, straight from the database, names the
 // first broken event of each chain, stores the results (the overview shows them) and exits 1 if any broke.
 // It does not migrate: the database is evidence, and is read as it is. `-- --archive FILE` checks archives.
+// Each run checks every chain against the checkpoints earlier runs appended to AUDIT_CHECKPOINT_FILE
+// (default <DATA_DIR>/audit-checkpoints.jsonl), then appends where each intact chain stands now.
 import { parseArgs } from "node:util";
 
 async function main() {
@@ -17,9 +19,11 @@ async function main() {
     process.exit(broken ? 1 : 0);
   }
   const { verifyAllChains } = await import("../lib/audit/verify");
+  const { checkpointFile } = await import("../lib/audit/checkpoints");
   const reports = await verifyAllChains();
   if (reports.length === 0) console.log("No audit events yet: nothing to verify.");
   for (const r of reports) console.log(`${r.ok ? "OK    " : "BROKEN"} ${r.message}`);
+  if (reports.some((r) => r.ok)) console.log(`\nCheckpoints appended to ${checkpointFile()}: keep a copy off this machine.`);
   const broken = reports.filter((r) => !r.ok);
   if (broken.length) {
     console.log(`\n${broken.length} chain${broken.length > 1 ? "s are" : " is"} broken. Keep a copy of the database file as evidence before changing anything.`);

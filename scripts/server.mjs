@@ -2,6 +2,7 @@
 // address (Next keeps any X-Forwarded-For a client sends, so rate limits cannot trust it).
 import http from "node:http";
 import next from "next";
+import { guardRequest } from "./request-guards.mjs";
 
 export async function serve({ dev = false, port = Number(process.env.PORT) || 3000, hostname = process.env.HOST || "0.0.0.0", dir } = {}) {
   const app = next({ dev, dir, hostname, port });
@@ -9,7 +10,7 @@ export async function serve({ dev = false, port = Number(process.env.PORT) || 30
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
     req.headers["x-console-peer"] = req.socket.remoteAddress ?? "unknown";
-    handle(req, res);
+    if (!guardRequest(req, res)) handle(req, res);
   });
   // Keep idle connections longer than clients and proxies do (60 s is common): with Node's 5 s default,
   // a client may send on a connection the server is just closing, and gets ECONNRESET.

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { mfaLoginAction } from "@/app/login/actions";
 import { BrowserSigner } from "@/components/signing/browser-signer";
 import { useTokenSigning } from "@/components/signing/use-token-signing";
@@ -9,13 +9,13 @@ import { downloadText } from "@/components/token-files/download";
 import { SignatureFields, type UnsignedFile } from "@/components/token-files/signature-fields";
 import { SignedFileUpload } from "@/components/token-files/signed-file-upload";
 import { SigningHelp } from "@/components/token-files/signing-help";
-import { idle } from "@/lib/forms/types";
+import { useUploadForm } from "@/components/forms/use-upload-form";
 
 export type LoginChallenge = { text: string; unsigned: string[]; preimages?: string[]; expiresAt: string; fileName: string };
 
 /** The second factor: sign the login token file with the MFA key (here, or with openssl and an upload). */
 export function MfaStep({ clusterId, username, challenge }: { clusterId: string; username: string; challenge: LoginChallenge }) {
-  const [state, action] = useActionState(mfaLoginAction, idle);
+  const [state, action, checkUploads] = useUploadForm(mfaLoginAction);
   const file = useMemo(() => JSON.parse(challenge.text) as UnsignedFile, [challenge.text]);
   const { formRef, signatures, setSignatures, apply } = useTokenSigning(challenge.unsigned.length);
   useEffect(() => downloadText(challenge.fileName, challenge.text), [challenge]);
@@ -33,7 +33,7 @@ export function MfaStep({ clusterId, username, challenge }: { clusterId: string;
           onSigned={(signed) => apply(signed.signatures, {}, true)} />
       )}
       <SigningHelp unsigned={challenge.unsigned} fileName={challenge.fileName} />
-      <form ref={formRef} action={action} className="space-y-4" noValidate>
+      <form ref={formRef} action={action} onSubmit={checkUploads} className="space-y-4" noValidate>
         <input type="hidden" name="cluster_id" value={clusterId} />
         <input type="hidden" name="username" value={username} />
         <FormMessage state={state} />

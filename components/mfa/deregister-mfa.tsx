@@ -1,17 +1,16 @@
 "use client";
-import { useActionState } from "react";
 import { deregisterMfaAction } from "@/app/(console)/users/[username]/mfa/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { CurrentPasswordField, Field } from "@/components/ui/field";
-import { idle } from "@/lib/forms/types";
 import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
+import { useUploadForm } from "@/components/forms/use-upload-form";
 
 export function DeregisterMfa({ username, role, self, approval }: { username: string; role: string; self: boolean; approval?: ApprovalOptionsView | null }) {
-  const [state, action] = useActionState(deregisterMfaAction, idle);
+  const [state, action, checkUploads] = useUploadForm(deregisterMfaAction);
   if (state.status === "success") return <FormMessage state={state} />;
   return (
-    <form action={action} className="max-w-lg space-y-4" noValidate>
+    <form action={action} onSubmit={checkUploads} className="max-w-lg space-y-4" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="username" value={username} />
       <input type="hidden" name="role" value={role} />

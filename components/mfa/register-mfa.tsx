@@ -4,13 +4,14 @@ import { registerMfaAction, requestTokenFileAction } from "@/app/(console)/users
 import { Alert, FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { downloadText } from "@/components/token-files/download";
+import { useUploadForm } from "@/components/forms/use-upload-form";
 import { idle } from "@/lib/forms/types";
 import type { ApprovalOptionsView } from "@/components/quorum/approval-fields";
 import { RegisterSteps, type Issued } from "./register-steps";
 
 export function RegisterMfa({ username, role, fileName, self, approval }: { username: string; role: string; fileName: string; self: boolean; approval?: ApprovalOptionsView | null }) {
   const [tokenState, requestToken] = useActionState(requestTokenFileAction, idle);
-  const [state, register] = useActionState(registerMfaAction, idle);
+  const [state, register, checkUploads] = useUploadForm(registerMfaAction);
   const issued = tokenState.status === "success" ? (tokenState.data as Issued) : null;
   useEffect(() => {
     if (issued) downloadText(fileName, issued.text);
@@ -38,7 +39,7 @@ export function RegisterMfa({ username, role, fileName, self, approval }: { user
           </p>
         )}
       </form>
-      {issued && <RegisterSteps key={issued.text} issued={issued} username={username} role={role} fileName={fileName} self={self} approval={approval} state={state} register={register} />}
+      {issued && <RegisterSteps key={issued.text} issued={issued} username={username} role={role} fileName={fileName} self={self} approval={approval} state={state} register={register} checkUploads={checkUploads} />}
     </div>
   );
 }

@@ -10,14 +10,15 @@ import { SigningHelp } from "@/components/token-files/signing-help";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { CurrentPasswordField, Field } from "@/components/ui/field";
+import type { FormEvent } from "react";
 import type { FormState } from "@/lib/forms/types";
 
 export type Issued = { text: string; unsigned: string[]; preimages?: string[]; expiresAt: string };
 
-type Props = { issued: Issued; username: string; role: string; fileName: string; self: boolean; approval?: ApprovalOptionsView | null; state: FormState; register: (formData: FormData) => void };
+type Props = { issued: Issued; username: string; role: string; fileName: string; self: boolean; approval?: ApprovalOptionsView | null; state: FormState; register: (formData: FormData) => void; checkUploads: (event: FormEvent<HTMLFormElement>) => void };
 
 /** Steps 2 and 3 of MFA registration: sign (here, or with openssl), then send the signed file with the public key. */
-export function RegisterSteps({ issued, username, role, fileName, self, approval, state, register }: Props) {
+export function RegisterSteps({ issued, username, role, fileName, self, approval, state, register, checkUploads }: Props) {
   const file = useMemo(() => JSON.parse(issued.text) as UnsignedFile, [issued.text]);
   const { formRef, signatures, setSignatures, apply } = useTokenSigning(issued.unsigned.length);
   return (
@@ -33,7 +34,7 @@ export function RegisterSteps({ issued, username, role, fileName, self, approval
         )}
         <SigningHelp unsigned={issued.unsigned} fileName={fileName} />
       </div>
-      <form ref={formRef} action={register} className="space-y-4" noValidate>
+      <form ref={formRef} action={register} onSubmit={checkUploads} className="space-y-4" noValidate>
         <h3 className="text-sm font-semibold">3. Upload the signed file and your public key</h3>
         <input type="hidden" name="username" value={username} />
         <input type="hidden" name="role" value={role} />

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useRef } from "react";
+import { useRef } from "react";
 import { approveAction } from "@/app/(console)/approvals/actions";
 import { BrowserSigner } from "@/components/signing/browser-signer";
 import { setFormField } from "@/components/signing/use-token-signing";
@@ -7,11 +7,11 @@ import { HardwareKeyDetails } from "@/components/token-files/hardware-help";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { idle } from "@/lib/forms/types";
+import { useUploadForm } from "@/components/forms/use-upload-form";
 
 /** Records the signed-in admin's signature over one token: made here, pasted, or inside the approval file. */
 export function ApproveForm({ token, approvalData, label, browserSigning }: { token: string; approvalData: string; label: string; browserSigning: boolean }) {
-  const [state, action] = useActionState(approveAction, idle);
+  const [state, action, checkUploads] = useUploadForm(approveAction);
   const formRef = useRef<HTMLFormElement>(null);
   const id = `sig-${token.replace(/[^A-Za-z0-9]/g, "").slice(0, 12)}`;
   return (
@@ -25,7 +25,7 @@ export function ApproveForm({ token, approvalData, label, browserSigning }: { to
           }} />
       )}
       <HardwareKeyDetails unsigned={[token]} publicKey={null} />
-      <form ref={formRef} action={action} className="space-y-3" noValidate>
+      <form ref={formRef} action={action} onSubmit={checkUploads} className="space-y-3" noValidate>
         <FormMessage state={state} />
         <input type="hidden" name="token" value={token} />
         <Field name="signature" id={id} label={`Your signature for ${label} (base64)`} errors={state.fieldErrors?.signature} hint="The output of the last command above.">

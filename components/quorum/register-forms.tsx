@@ -9,6 +9,7 @@ import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CurrentPasswordField, Field, inputClass } from "@/components/ui/field";
+import { useUploadForm } from "@/components/forms/use-upload-form";
 import { idle } from "@/lib/forms/types";
 import { Commands, DownloadLink } from "./download-link";
 
@@ -44,7 +45,7 @@ export function QuorumRegistrationSteps({ browserSigning }: { browserSigning: bo
 }
 
 function SignAndComplete({ fileText, browserSigning }: { fileText?: string; browserSigning: boolean }) {
-  const [state, action] = useActionState(completeRegistrationAction, idle);
+  const [state, action, checkUploads] = useUploadForm(completeRegistrationAction);
   const file = useMemo(() => (fileText ? (JSON.parse(fileText) as UnsignedFile) : null), [fileText]);
   const { formRef, signatures, setSignatures, apply } = useTokenSigning(1);
   const token = file?.tokens[0];
@@ -66,7 +67,7 @@ function SignAndComplete({ fileText, browserSigning }: { fileText?: string; brow
         </div>
       </Card>
       <Card title="4. Upload the key and the signed file">
-        <form ref={formRef} action={action} className="space-y-4" noValidate key={state.status === "success" ? state.message : "form"}>
+        <form ref={formRef} action={action} onSubmit={checkUploads} className="space-y-4" noValidate key={state.status === "success" ? state.message : "form"}>
           <FormMessage state={state} />
           <Field name="public_key_file" label="Quorum public key file (PEM)" type="file" accept=".pem,.pub,.txt" hint="quorum.pub.pem from openssl rsa -in quorum.key -pubout. Never upload the private key." />
           <Field name="public_key_pem" label="Or paste the public key" errors={state.fieldErrors?.public_key_pem}>

@@ -6,11 +6,12 @@ import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { idle } from "@/lib/forms/types";
 import { ApprovalFields, type ApprovalOptionsView } from "./approval-fields";
+import { useUploadForm } from "@/components/forms/use-upload-form";
 
 export function SetValueForm({ service, current, approval }: { service: "user" | "quorum"; current: number; approval: ApprovalOptionsView | null }) {
-  const [state, action] = useActionState(setValueAction, idle);
+  const [state, action, checkUploads] = useUploadForm(setValueAction);
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form action={action} onSubmit={checkUploads} className="space-y-3" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="service" value={service} />
       <Field name="value" id={`value-${service}`} label={`New value for the ${service} service`} type="number" min={1} max={8} defaultValue={state.values?.value ?? String(current)} errors={state.fieldErrors?.value} />

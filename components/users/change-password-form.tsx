@@ -1,11 +1,10 @@
 "use client";
-import { useActionState } from "react";
 import { changePasswordAction } from "@/app/(console)/users/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { CurrentPasswordField, Field } from "@/components/ui/field";
-import { idle } from "@/lib/forms/types";
 import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
+import { useUploadForm } from "@/components/forms/use-upload-form";
 
 export function ChangePasswordForm({ username, role, self, hasMfa = false, hasQuorumKey = false, approval }: {
   username: string;
@@ -15,9 +14,9 @@ export function ChangePasswordForm({ username, role, self, hasMfa = false, hasQu
   hasQuorumKey?: boolean;
   approval?: ApprovalOptionsView | null;
 }) {
-  const [state, action] = useActionState(changePasswordAction, idle);
+  const [state, action, checkUploads] = useUploadForm(changePasswordAction);
   return (
-    <form action={action} className="max-w-lg space-y-4" noValidate key={state.status === "success" ? state.message : "form"}>
+    <form action={action} onSubmit={checkUploads} className="max-w-lg space-y-4" noValidate key={state.status === "success" ? state.message : "form"}>
       <FormMessage state={state} />
       <input type="hidden" name="username" value={username} />
       <input type="hidden" name="role" value={role} />

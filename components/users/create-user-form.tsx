@@ -1,18 +1,17 @@
 "use client";
-import { useActionState } from "react";
 import { createUserAction } from "@/app/(console)/users/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { idle } from "@/lib/forms/types";
 import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
+import { useUploadForm } from "@/components/forms/use-upload-form";
 
 export function CreateUserForm({ approval }: { approval?: ApprovalOptionsView | null }) {
-  const [state, action] = useActionState(createUserAction, idle);
+  const [state, action, checkUploads] = useUploadForm(createUserAction);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} className="max-w-lg space-y-4" noValidate>
+    <form action={action} onSubmit={checkUploads} className="max-w-lg space-y-4" noValidate>
       <FormMessage state={state} />
       <Field
         name="username"

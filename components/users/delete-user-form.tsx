@@ -1,16 +1,15 @@
 "use client";
-import { useActionState } from "react";
 import { deleteUserAction } from "@/app/(console)/users/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { idle } from "@/lib/forms/types";
 import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
+import { useUploadForm } from "@/components/forms/use-upload-form";
 
 export function DeleteUserForm({ username, role, approval }: { username: string; role: string; approval?: ApprovalOptionsView | null }) {
-  const [state, action] = useActionState(deleteUserAction, idle);
+  const [state, action, checkUploads] = useUploadForm(deleteUserAction);
   return (
-    <form action={action} className="max-w-lg space-y-4" noValidate>
+    <form action={action} onSubmit={checkUploads} className="max-w-lg space-y-4" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="username" value={username} />
       <input type="hidden" name="role" value={role} />

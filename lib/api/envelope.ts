@@ -4,13 +4,16 @@ import { UnexpectedError } from "../audit/operation";
 import { OpError } from "../errors";
 import { logUnexpected } from "../log";
 
+// API answers hold session tokens and account data: no browser or proxy may keep a copy.
+const NO_STORE = { "Cache-Control": "no-store" };
+
 /** cloudhsm-cli's answer shape: error_code 0 with data, or 1 with the message a person reads. */
 export function ok(data: unknown, status = 200) {
-  return NextResponse.json({ error_code: 0, data }, { status });
+  return NextResponse.json({ error_code: 0, data }, { status, headers: NO_STORE });
 }
 
 export function fail(status: number, message: string, headers?: Record<string, string>) {
-  return NextResponse.json({ error_code: 1, data: message }, { status, headers });
+  return NextResponse.json({ error_code: 1, data: message }, { status, headers: { ...NO_STORE, ...headers } });
 }
 
 export function failFromError(where: string, e: unknown) {

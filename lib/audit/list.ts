@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@prisma/client";
 import type { Ctx } from "../auth/actor";
-import { authorize } from "../auth/guard";
+import { authorizeRead } from "../auth/authorize-read";
 import { db } from "../db/client";
 import { OpError } from "../errors";
 import { parseInput } from "../validation";
@@ -83,7 +83,7 @@ export type ApiEvent = ReturnType<typeof toApiEvent>;
 
 /** The audit log (admins): newest first, one page at a time; `next_cursor` fetches the page after. */
 export async function listAudit(ctx: Ctx, input: unknown) {
-  const actor = authorize(ctx, "audit list", { roles: ["admin"] });
+  const actor = await authorizeRead(ctx, "audit list", { roles: ["admin"] });
   const { cursor, limit, ...filters } = parseInput(listAuditSchema, input);
   const where = auditWhere(actor.clusterId, filters);
   const rows = await db.auditEvent.findMany({
@@ -98,7 +98,7 @@ export async function listAudit(ctx: Ctx, input: unknown) {
 
 /** One event of the actor's cluster, by its number in the chain. */
 export async function getAuditEvent(ctx: Ctx, seq: number) {
-  const actor = authorize(ctx, "audit list", { roles: ["admin"] });
+  const actor = await authorizeRead(ctx, "audit list", { roles: ["admin"] });
   const row = Number.isSafeInteger(seq) && seq > 0 ? await db.auditEvent.findUnique({ where: { chain_seq: { chain: chainOf(actor.clusterId), seq } } }) : null;
   if (!row) throw new OpError(404, `There is no audit event #${seq} in this cluster.`);
   return toApiEvent(row);

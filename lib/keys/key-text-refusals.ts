@@ -1,5 +1,5 @@
 import "server-only";
-import { beginLabels, type PemBlock, type PemScan } from "./pem-blocks";
+import { MAX_BEGINS, type PemBlock, type PemScan } from "./pem-blocks";
 
 // Refusals decided from the shape of the pasted text alone, before any parser sees it.
 
@@ -53,12 +53,12 @@ export function refuseKeyText(text: string, scan: PemScan): KeyTextRefusal | Pem
   if (scan.beginCount > 1) {
     return {
       code: "several_blocks",
-      message: `This holds ${scan.beginCount} PEM blocks (${beginLabels(text).join(", ")}); upload exactly one -----BEGIN PUBLIC KEY----- block.`,
+      message: `This holds ${scan.beginCount}${scan.beginCount >= MAX_BEGINS ? " or more" : ""} PEM blocks (${scan.labels.join(", ")}${scan.beginCount >= MAX_BEGINS ? ", …" : ""}); upload exactly one -----BEGIN PUBLIC KEY----- block.`,
     };
   }
   const block = scan.blocks[0];
   if (!block) {
-    const label = beginLabels(text)[0];
+    const label = scan.labels[0];
     return { code: "truncated", message: `The ${label} block has no matching -----END ${label}----- line: the paste looks cut off. Please ${PASTE_WHOLE}.` };
   }
   return refuseLabel(block) ?? block;

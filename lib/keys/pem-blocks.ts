@@ -11,37 +11,38 @@ export type PemBlock = {
 
 export type PemScan = {
   blocks: PemBlock[];
-  /** How many BEGIN lines the text has; more than blocks.length means a block was cut off. */
+  /** How many BEGIN lines the text has (counting stops at MAX_BEGINS); more than blocks.length means a block was cut off. */
   beginCount: number;
+  /** The labels of the first BEGIN lines, safe to show: short upper-case labels, anything else as "?". */
+  labels: string[];
 };
 
 const BEGIN_LINE = /-----BEGIN ([^\r\n-]*)-----/g;
 const LABEL = /^[A-Z0-9 ]+$/;
+const SHOWN_LABEL = /^[A-Z0-9 ]{1,40}$/;
 const BASE64_BODY = /^[A-Za-z0-9+/]+={0,2}$/;
-// Callers want one block; a few more are enough to say "several". Looking for the END of every BEGIN
-// would cost the whole text per BEGIN: quadratic on a paste of many unterminated BEGIN lines.
-const MAX_BLOCKS = 8;
+// Callers want one block and, when there are several, to say so. Counting stops here: a paste of thousands
+// of BEGIN lines costs no more than one of a few, and looking for the END of each is bounded too.
+export const MAX_BEGINS = 16;
 
 export function scanPem(text: string): PemScan {
-  const blocks: PemBlock[] = [];
-  let beginCount = 0;
-  let searchFrom = 0;
+  const begins: RegExpExecArray[] = [];
   for (const begin of text.matchAll(BEGIN_LINE)) {
-    beginCount++;
-    const label = begin[1];
-    if (begin.index < searchFrom || blocks.length >= MAX_BLOCKS || beginCount > MAX_BLOCKS * 2 || !LABEL.test(label)) continue;
-    const bodyStart = begin.index + begin[0].length;
-    const end = text.indexOf(`-----END ${label}-----`, bodyStart);
-    if (end < 0) continue;
-    blocks.push({ label, body: text.slice(bodyStart, end).replace(/\s+/g, "") });
-    searchFrom = end;
+    begins.push(begin);
+    if (begins.length > MAX_BEGINS) break; // one more than counted: where the last counted block must end
   }
-  return { blocks, beginCount };
-}
-
-/** The labels of the BEGIN lines, safe to show: only short upper-case labels, anything else as "?". */
-export function beginLabels(text: string): string[] {
-  return [...text.matchAll(BEGIN_LINE)].map((m) => (/^[A-Z0-9 ]{1,40}$/.test(m[1]) ? m[1] : "?"));
+  const counted = begins.slice(0, MAX_BEGINS);
+  const blocks: PemBlock[] = [];
+  counted.forEach((begin, i) => {
+    const label = begin[1];
+    if (!LABEL.test(label)) return;
+    // A block ends before the next BEGIN: each stretch of text is searched once.
+    const bodyStart = begin.index + begin[0].length;
+    const body = text.slice(bodyStart, begins[i + 1]?.index ?? text.length);
+    const end = body.indexOf(`-----END ${label}-----`);
+    if (end >= 0) blocks.push({ label, body: body.slice(0, end).replace(/\s+/g, "") });
+  });
+  return { blocks, beginCount: counted.length, labels: counted.map((b) => (SHOWN_LABEL.test(b[1]) ? b[1] : "?")) };
 }
 
 /** True when the body is one run of base64 with correct padding (no PEM headers such as Proc-Type). */

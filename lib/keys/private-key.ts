@@ -14,39 +14,74 @@ export const PRIVATE_KEY_MESSAGE =
 // text): it scans anonymous uploads before anything else does. docs/decisions/0031.
 
 // BEGIN PRIVATE KEY, RSA/EC/DSA/ENCRYPTED/OPENSSH PRIVATE KEY, SSH2 ENCRYPTED PRIVATE KEY; also when
-// the dashes were lost in the paste.
-const PEM_PRIVATE_HEADER = /BEGIN[ A-Z0-9]{0,40}PRIVATE KEY/i;
+// the dashes were lost in the paste. Found from the rare words "PRIVATE KEY" back to their BEGIN.
+const PRIVATE_KEY_WORDS = /PRIVATE KEY/gi;
+const BEGIN_BEFORE = /BEGIN[ A-Z0-9]{0,40}$/i;
 const PUTTY_KEY = /PuTTY-User-Key-File-|Private-Lines:/;
 // A JWK with a private exponent: both members present, in either order.
 const JWK_KTY = /"kty"\s*:/;
 const JWK_D = /"d"\s*:\s*"/;
 const OPENSSH_MAGIC_B64 = "b3BlbnNzaC1rZXktdjE"; // "openssh-key-v1" in base64
-const BASE64_RUN = /[A-Za-z0-9+/]{32,}/g;
-const BASE64_LINE = /^[A-Za-z0-9+/=]{32,}$/;
 // pkcs-5 (PBES1/PBES2) and pkcs-12 PBE algorithm OIDs, as in an ENCRYPTED PRIVATE KEY.
 const PBE_OIDS = ["06092a864886f70d0105", "060a2a864886f70d010c"];
 
 export function looksLikePrivateKey(text: string): boolean {
   if (typeof text !== "string" || text.length === 0) return false;
-  if (PEM_PRIVATE_HEADER.test(text) || PUTTY_KEY.test(text) || text.includes(OPENSSH_MAGIC_B64)) return true;
+  if (hasPrivateKeyHeader(text) || PUTTY_KEY.test(text) || text.includes(OPENSSH_MAGIC_B64)) return true;
   if (text.includes('"kty"') && JWK_KTY.test(text) && JWK_D.test(text)) return true;
   return hasBarePrivateKeyBody(text);
 }
 
+function hasPrivateKeyHeader(text: string): boolean {
+  for (const words of text.matchAll(PRIVATE_KEY_WORDS)) {
+    if (BEGIN_BEFORE.test(text.slice(Math.max(0, words.index - 46), words.index))) return true;
+  }
+  return false;
+}
+
+const BASE64_CHAR = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") BASE64_CHAR[c.charCodeAt(0)] = 1;
+const isBase64 = (code: number) => code < 128 && BASE64_CHAR[code] === 1;
+const isSpace = (code: number) => code === 32 || code === 9 || code === 13 || code === 11 || code === 12;
+const EQUALS = 61;
+const NEWLINE = 10;
+const MIN_RUN = 32;
+
 /**
- * A base64 run that decodes to the start of a private key's DER. Only the first line of a base64 paragraph
- * starts a DER structure, so a run that begins a line right under another base64 line is skipped.
+ * A run of 32+ base64 characters that decodes to the start of a private key's DER. Only the first line of a
+ * base64 paragraph starts a DER structure, so a run that opens a line right under a line of pure base64 is
+ * skipped. One pass over the characters, no regular expression: the cost is the length of the text.
  */
 function hasBarePrivateKeyBody(text: string): boolean {
   let previousLineIsBase64 = false;
-  for (const line of text.split("\n")) {
-    let first = true;
-    for (const run of line.matchAll(BASE64_RUN)) {
-      const continuesParagraph = first && previousLineIsBase64 && line.slice(0, run.index).trim() === "";
-      first = false;
-      if (!continuesParagraph && isPrivateKeyDerStart(Buffer.from(run[0].slice(0, 32), "base64"))) return true;
+  let lineStart = 0;
+  let firstInLine = -1; // first non-space character of the line
+  let lineIsBase64 = true; // so far, the line's non-space content is base64 or "=" only
+  let lastContent = -1;
+  let runStart = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : NEWLINE;
+    if (isBase64(code)) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) {
+      const opensLine = runStart === firstInLine || (firstInLine < 0 && runStart >= lineStart);
+      if (i - runStart >= MIN_RUN && !(opensLine && previousLineIsBase64) && text.charCodeAt(runStart) === 77 /* M */) {
+        if (isPrivateKeyDerStart(Buffer.from(text.slice(runStart, runStart + MIN_RUN), "base64"))) return true;
+      }
+      runStart = -1;
     }
-    previousLineIsBase64 = BASE64_LINE.test(line.trim());
+    if (code === NEWLINE) {
+      previousLineIsBase64 = lineIsBase64 && firstInLine >= 0 && lastContent - firstInLine + 1 >= MIN_RUN;
+      lineStart = i + 1;
+      firstInLine = -1;
+      lineIsBase64 = true;
+      lastContent = -1;
+    } else if (!isSpace(code)) {
+      if (firstInLine < 0) firstInLine = i;
+      else if (lastContent !== i - 1) lineIsBase64 = false; // space inside the line's content
+      if (!isBase64(code) && code !== EQUALS) lineIsBase64 = false;
+      lastContent = i;
+    }
   }
   return false;
 }

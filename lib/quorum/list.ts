@@ -1,6 +1,6 @@
 import "server-only";
 import type { Ctx } from "../auth/actor";
-import { authorize } from "../auth/guard";
+import { authorizeRead } from "../auth/authorize-read";
 import { now } from "../clock";
 import { db } from "../db/client";
 import { approvalFileText, decodeApprovalData } from "./approval-file";
@@ -27,7 +27,7 @@ export async function liveTokens(
   ctx: Ctx,
   command = "quorum token-sign list",
 ): Promise<{ tokens: (TokenView & { mine: boolean; thisSession: boolean })[]; approvalFiles: Map<string, string> }> {
-  const actor = authorize(ctx, command, { roles: ["admin"] });
+  const actor = await authorizeRead(ctx, command, { roles: ["admin"] });
   const t = now();
   const [cluster, rows] = await Promise.all([
     db.cluster.findUniqueOrThrow({ where: { id: actor.clusterId } }),

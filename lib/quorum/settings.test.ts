@@ -33,7 +33,8 @@ test("quorum values: 1 to 8, never more than the admins with quorum keys, with a
 test("changing a quorum value, up or down, needs the approval of the current quorum service value", async () => {
   const { clusterId, ctx } = await makeCluster();
   const [a, b, c] = [await approver(clusterId, "rsa2048"), await approver(clusterId, "rsa2048b"), await approver(clusterId, "rsa2048c")];
-  await setQuorumValue(ctx, { service: "quorum", value: 2 }); // from 1: no approval needed yet
+  const raised = await setQuorumValue(ctx, { service: "quorum", value: 2 }); // from 1: no approval needed yet
+  assert.match(raised.warning!, /The quorum value \(2\) is above the user value \(1\), which protects little: with 1 approval under the user service, anyone can create admins, and those admins can then approve quorum changes\. Set the user value to at least 2\./);
   const before = await snapshotAll();
   await refused(setQuorumValue(a.ctx, { service: "user", value: 2 }), 403, /^Quorum approval is required for this operation: the quorum service needs 2 approvals/);
   assert.equal(await snapshotAll(), before);
@@ -46,6 +47,7 @@ test("changing a quorum value, up or down, needs the approval of the current quo
   const set = await setQuorumValue(a.ctx, { service: "user", value: 3, approval: file });
   assert.deepEqual(set, { service: "user", value: 3, warning: set.warning });
   assert.match(set.warning!, /AWS advises at least 4/);
+  assert.doesNotMatch(set.warning!, /protects little/, "user 3 is at least quorum 2");
   assert.equal((await db.cluster.findUniqueOrThrow({ where: { id: clusterId } })).quorumUser, 3);
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Ctx } from "../auth/actor";
 import { authorize } from "../auth/guard";
+import { authorizeRead } from "../auth/authorize-read";
 import { runOperation } from "../audit/operation";
 import { db } from "../db/client";
 import { OpError } from "../errors";
@@ -14,14 +15,14 @@ export const MAX_QUORUM_VALUE = 8;
 
 /** `quorum token-sign list-quorum-values` (admin). */
 export async function listQuorumValues(ctx: Ctx) {
-  const actor = authorize(ctx, "quorum token-sign list-quorum-values", { roles: ["admin"] });
+  const actor = await authorizeRead(ctx, "quorum token-sign list-quorum-values", { roles: ["admin"] });
   const cluster = await db.cluster.findUniqueOrThrow({ where: { id: actor.clusterId } });
   return { user: cluster.quorumUser, quorum: cluster.quorumQuorum, approvers: await countApprovers(db, actor.clusterId) };
 }
 
 /** `quorum token-sign list-timeouts` (admin): seconds to collect approvals, and to use an approved token. */
 export async function listTimeouts(ctx: Ctx) {
-  const actor = authorize(ctx, "quorum token-sign list-timeouts", { roles: ["admin"] });
+  const actor = await authorizeRead(ctx, "quorum token-sign list-timeouts", { roles: ["admin"] });
   const cluster = await db.cluster.findUniqueOrThrow({ where: { id: actor.clusterId } });
   return { generated: cluster.timeoutGenerated, approved: cluster.timeoutApproved };
 }
@@ -42,6 +43,16 @@ export function valueWarning(value: number, approvers: number): string | undefin
   return `Only ${approvers} admins have a quorum key: if one of them leaves or loses their key, ${value} approvals can no longer be collected. AWS advises at least ${value + 1}.`;
 }
 
+/**
+ * A `quorum` value above the `user` value protects little: `user` operations (create, change-password)
+ * make admins, and admins approve quorum changes. Said where the values are set, not refused: AWS allows it.
+ */
+export function orderWarning(values: { user: number; quorum: number }): string | undefined {
+  if (values.quorum <= values.user) return undefined;
+  const approvals = `${values.user} approval${values.user === 1 ? "" : "s"}`;
+  return `The quorum value (${values.quorum}) is above the user value (${values.user}), which protects little: with ${approvals} under the user service, anyone can create admins, and those admins can then approve quorum changes. Set the user value to at least ${values.quorum}.`;
+}
+
 /** `quorum token-sign set-quorum-value` (admin): always under the approval of the current `quorum` value. */
 export async function setQuorumValue(ctx: Ctx, input: unknown) {
   return runOperation(ctx, "quorum token-sign set-quorum-value", async (audit) => {
@@ -59,7 +70,8 @@ export async function setQuorumValue(ctx: Ctx, input: unknown) {
       const before = service === "user" ? cluster.quorumUser : cluster.quorumQuorum;
       await tx.cluster.update({ where: { id: cluster.id }, data: service === "user" ? { quorumUser: value } : { quorumQuorum: value } });
       await audit.success(tx, { before: { [service]: before }, after: { [service]: value } });
-      const warning = valueWarning(value, approvers);
+      const after = { user: cluster.quorumUser, quorum: cluster.quorumQuorum, [service]: value };
+      const warning = [valueWarning(value, approvers), orderWarning(after)].filter(Boolean).join(" ");
       return { service, value, ...(warning ? { warning } : {}) };
     });
   });

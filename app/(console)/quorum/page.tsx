@@ -8,7 +8,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/browser";
 import { liveTokens } from "@/lib/quorum/list";
 import { approvalOptions } from "@/lib/quorum/options";
-import { listQuorumValues, listTimeouts, valueWarning } from "@/lib/quorum/settings";
+import { listQuorumValues, listTimeouts, orderWarning, valueWarning } from "@/lib/quorum/settings";
 
 export const metadata: Metadata = { title: "Quorum" };
 
@@ -45,9 +45,11 @@ export default async function QuorumPage({ searchParams }: { searchParams: Promi
       <div className="grid gap-6 lg:grid-cols-2">
         {(["user", "quorum"] as const).map((service) => {
           const warning = valueWarning(values[service], values.approvers);
+          const order = service === "quorum" ? orderWarning(values) : undefined;
           return (
-            <Card key={service} title={`${service} service: ${values[service]}`} id={`value-card-${service}`} description={service === "user" ? "Approvals for user create, delete, change-password and change-mfa." : "Approvals for changing either quorum value."}>
+            <Card key={service} title={`${service} service: ${values[service]}`} id={`value-card-${service}`} description={service === "user" ? "Approvals for user create, delete, change-password and change-mfa." : "Approvals for changing either quorum value. Keep it at or below the user value: user operations create admins, who can then approve quorum changes, so a higher quorum value protects little."}>
               {warning && <div className="mb-4"><Alert tone="warning">{warning}</Alert></div>}
+              {order && <div className="mb-4"><Alert tone="warning">{order}</Alert></div>}
               <SetValueForm service={service} current={values[service]} approval={approval} />
             </Card>
           );
