@@ -3,7 +3,7 @@ import { expectNoKeyParts, storageOf, watch, type Seen } from "./key-leaks";
 import { adminWithKey, quorumUrl, useQuorumServer } from "./quorum-support";
 import { api, apiLogin, createUser, expectAccessible, PASSWORD, signIn } from "./support";
 
-const OFFSET = 60;
+const OFFSET = 70;
 useQuorumServer(OFFSET);
 
 /** A browser of the admin's own, every request and console line of it recorded. */
