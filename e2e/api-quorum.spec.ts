@@ -57,7 +57,7 @@ test("every bad approval file is refused through the API with its reason, and no
   expect(await exists(request, victim)).toBe(true);
   expect(await exists(request, other)).toBe(true);
   const listed = (await api(request, "GET", "/api/v1/quorum/token-sign/list", { token: a.token })).body.data.tokens.find((t: { token: string }) => t.token === file.token);
-  expect(listed).toMatchObject({ username: a.username, service: "user", approvals_required: 2, number_of_approvals: 0 });
+  expect(listed).toMatchObject({ username: a.username, service: "user", "approvals-required": 2, "number-of-approvals": 0, "cluster-coverage": "full" });
 
   // Approvals collected through the API, then the file as generated names its token.
   const approveB = await api(request, "POST", "/api/v1/quorum/token-sign/approve", { token: b.token, body: { approval_file: signed(b) } });
@@ -95,6 +95,6 @@ test("a token without an operation approves its requester's next operation of th
   expect(await exists(request, "quorum_again")).toBe(false);
   expect((await api(request, "GET", "/api/v1/quorum/token-sign/list-timeouts", { token: a.token })).body.data).toEqual({ generated: 600, approved: 600 });
   expect((await api(request, "POST", "/api/v1/quorum/token-sign/delete", { token: a.token, body: { scope: "everything" } })).status).toBe(400);
-  expect((await api(request, "POST", "/api/v1/quorum/token-sign/delete", { token: a.token, body: { scope: "all" } })).body.error_code).toBe(0);
+  expect((await api(request, "POST", "/api/v1/quorum/token-sign/delete", { token: a.token, body: { scope: "all" } })).body).toEqual({ error_code: 0, data: "Deletion of quorum token(s) successful" });
   for (const w of [a, b, c]) w.keys.remove();
 });

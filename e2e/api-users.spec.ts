@@ -19,7 +19,7 @@ test("login, user list, create, change-password, delete and logout through the A
   const created = await api(request, "POST", "/api/v1/user/create", { token, body: { username: name, role: "crypto-user", password: PASSWORD } });
   expect(created).toMatchObject({ status: 200, body: { error_code: 0, data: { username: name.toLowerCase(), role: "crypto-user" } } });
   expect(await usersNamed(request, token, name.toLowerCase())).toEqual([
-    expect.objectContaining({ username: name.toLowerCase(), role: "crypto-user", locked: "false", mfa: [], quorum: [] }),
+    expect.objectContaining({ username: name.toLowerCase(), role: "crypto-user", locked: "false", mfa: [], quorum: [], "cluster-coverage": "full" }),
   ]);
   const changed = await api(request, "POST", "/api/v1/user/change-password", { token, body: { username: name, role: "crypto-user", password: "new password!" } });
   expect(changed.body).toEqual({ error_code: 0, data: { username: name.toLowerCase(), role: "crypto-user" } });
@@ -28,7 +28,7 @@ test("login, user list, create, change-password, delete and logout through the A
   const deleted = await api(request, "POST", "/api/v1/user/delete", { token, body: { username: name, role: "crypto-user" } });
   expect(deleted.body).toEqual({ error_code: 0, data: { username: name.toLowerCase(), role: "crypto-user" } });
   expect((await api(request, "GET", "/api/v1/user/list", { token: userToken })).status).toBe(401);
-  expect((await api(request, "POST", "/api/v1/logout", { token })).body).toEqual({ error_code: 0, data: null });
+  expect((await api(request, "POST", "/api/v1/logout", { token })).body).toEqual({ error_code: 0, data: "Logout successful" });
   expect((await api(request, "GET", "/api/v1/user/list", { token })).status).toBe(401);
 });
 

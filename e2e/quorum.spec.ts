@@ -144,8 +144,8 @@ test("setting a quorum value itself needs the approval of the quorum service val
   const file = generated.body.data.approval_file;
   file.signatures = [b, c].map((x) => ({ username: x.username, signature: x.keys.sign(file.token) }));
   const set = await api(request, "POST", "/api/v1/quorum/token-sign/set-quorum-value", { token: a.token, body: { service: "user", value: 1, approval: file } });
-  // quorum 2 above user 1: allowed, as in CloudHSM, with the warning that it protects little.
-  expect(set.body).toEqual({ error_code: 0, data: { service: "user", value: 1, warning: expect.stringMatching(/^The quorum value \(2\) is above the user value \(1\), which protects little/) } });
+  // quorum 2 above user 1: allowed, as in CloudHSM; the CLI's sentence, with the advice beside it.
+  expect(set.body).toEqual({ error_code: 0, data: "Set Quorum Value successful", warning: expect.stringMatching(/^The quorum value \(2\) is above the user value \(1\), which protects little/) });
   const again = await api(request, "POST", "/api/v1/quorum/token-sign/set-quorum-value", { token: a.token, body: { service: "user", value: 1, approval: file } });
   expect(again.status).toBe(409);
   expect(again.body.data).toMatch(/^Quorum approval is required for this operation: this token was already used/);

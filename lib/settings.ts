@@ -23,6 +23,10 @@ const schema = z.object({
   BROWSER_SIGNING: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 
+  // MFA and quorum keys under this many bits "need attention" on the overview. The default, 2048, is
+  // CloudHSM's own size and flags nothing; 3072 asks for 128-bit strength (ASVS level 2). docs/decisions/0051.
+  KEY_ATTENTION_BELOW_BITS: z.coerce.number().int().min(2048, "at least 2048 (the smallest key the console accepts)").max(16_384).default(2048),
+
   // Days of audit events `npm run audit:archive` keeps in the database; unset: it needs --before.
   AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
 

@@ -16,7 +16,7 @@ function testFiles(dir) {
   for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
     const rel = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...testFiles(rel));
-    else if (/\.test\.ts$/.test(entry.name)) out.push(rel);
+    else if (/\.test\.(ts|mjs)$/.test(entry.name)) out.push(rel);
   }
   return out.sort();
 }
@@ -43,7 +43,7 @@ if (mode === "all" || mode === "unit") {
     env: { ...process.env, DATABASE_URL: `file:${template}` },
     stdio: "ignore",
   });
-  const files = extra.length && mode === "unit" ? extra : testFiles("lib");
+  const files = extra.length && mode === "unit" ? extra : [...testFiles("lib"), ...testFiles("cli")];
   run(process.execPath, ["--conditions=react-server", "--import", "tsx", "--test", "--test-concurrency=2", ...files], { TEST_DB_TEMPLATE: template, NODE_ENV: "test" });
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -2,13 +2,16 @@ import type { ClusterOverview } from "@/lib/overview/summary";
 import { CountLink } from "./count-link";
 
 export function Attention({ attention }: { attention: ClusterOverview["attention"] }) {
+  const weak = attention.weakKeys;
   const items = [
     { tally: attention.locked, what: "locked accounts", hint: "Locked after five failed sign-ins; an admin unlocks one by setting a new password." },
-    {
-      tally: attention.weakKeys,
-      what: "users with a key under 3072 bits",
-      hint: "RSA-2048, CloudHSM's size, gives 112-bit strength; ASVS level 2 asks for 128 bits (RSA-3072 or more).",
-    },
+    ...(weak
+      ? [{
+          tally: weak,
+          what: `users with a key under ${weak.bits} bits`,
+          hint: `This console asks for keys of ${weak.bits} bits or more (KEY_ATTENTION_BELOW_BITS); CloudHSM itself uses RSA-2048.`,
+        }]
+      : []),
     { tally: attention.oldKeys, what: "users with a key older than a year", hint: "MFA or quorum key registered more than 365 days ago: time to rotate." },
     { tally: attention.neverSignedIn, what: "users who never signed in", hint: "Accounts nobody has used: check that they are still needed." },
   ];

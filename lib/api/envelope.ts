@@ -9,8 +9,22 @@ const NO_STORE = { "Cache-Control": "no-store" };
 
 /** cloudhsm-cli's answer shape: error_code 0 with data, or 1 with the message a person reads. */
 export function ok(data: unknown, status = 200) {
-  return NextResponse.json({ error_code: 0, data }, { status, headers: NO_STORE });
+  const body = data instanceof WithWarning ? { error_code: 0, data: data.data, warning: data.warning } : { error_code: 0, data };
+  return NextResponse.json(body, { status, headers: NO_STORE });
 }
+
+/**
+ * An answer whose `data` must stay what cloudhsm-cli prints (a sentence) but that carries advice: the
+ * advice goes beside it as `warning`, a key the CLI's consumers ignore.
+ */
+export class WithWarning {
+  constructor(
+    readonly data: unknown,
+    readonly warning: string,
+  ) {}
+}
+
+export const withWarning = (data: unknown, warning: string | undefined) => (warning ? new WithWarning(data, warning) : data);
 
 export function fail(status: number, message: string, headers?: Record<string, string>) {
   return NextResponse.json({ error_code: 1, data: message }, { status, headers: { ...NO_STORE, ...headers } });

@@ -76,3 +76,14 @@ test("a login token file of another user, or an expired one, is refused", async 
   advanceClockForTests(601_000);
   await assert.rejects(a.mfa(sign(mine)), refusedWith(/expired/));
 });
+
+test("the MFA step takes --role too: a wrong role is a failed sign-in, the right one completes it", async () => {
+  const u = await mfaUser(2);
+  const file = await challenge(u.password);
+  const signed = sign(file);
+  await assert.rejects(loginWithMfa(anonymous, { cluster_id: u.clusterId, username: u.username, role: "admin", signed_token_file: signed }, "api"), refusedWith(/Sign-in failed/));
+  assert.equal((await u.row()).failedLogins, 1);
+  const done = await loginWithMfa(anonymous, { cluster_id: u.clusterId, username: u.username, role: "crypto-user", signed_token_file: signed }, "api");
+  assert.equal(done.role, "crypto-user");
+  assert.equal((await u.row()).failedLogins, 0);
+});

@@ -8,6 +8,7 @@ import { db } from "../db/client";
 import { OpError } from "../errors";
 import { loadStoredPublicKey } from "../keys";
 import { refusePrivateKeys, requireSignedTokens, tokenFileInput } from "../mfa/inputs";
+import { roleSchema } from "../users/schemas";
 import { parseInput } from "../validation";
 import type { Ctx } from "./actor";
 import { countFailure, limitSignInsByAddress, limitSignInsByUsername, openSession, SIGN_IN_FAILED, takeAttempt, type SignedIn } from "./login";
@@ -17,6 +18,7 @@ export const mfaLoginSchema = z.strictObject({
   cluster_id: z.string().trim().max(64).optional().transform((v) => v || undefined),
   username: z.string({ error: "Enter your username." }).trim().min(1, "Enter your username.").max(64).transform((s) => s.toLowerCase()),
   signed_token_file: tokenFileInput,
+  role: roleSchema.optional(),
 });
 
 /**
@@ -29,7 +31,7 @@ export async function loginWithMfa(ctx: Ctx, input: unknown, kind: SessionKind):
   return runOperation(ctx, "login mfa-token-sign", async (audit) => {
     await limitSignInsByAddress(ctx.meta);
     refusePrivateKeys(input);
-    const { cluster_id, username, signed_token_file } = parseInput(mfaLoginSchema, input);
+    const { cluster_id, username, signed_token_file, role } = parseInput(mfaLoginSchema, input);
     audit.target = username;
     const cluster = await resolveCluster(cluster_id);
     audit.clusterId = cluster.id;
@@ -40,6 +42,7 @@ export async function loginWithMfa(ctx: Ctx, input: unknown, kind: SessionKind):
     try {
       const challenge = await locateChallenge(signed_token_file, { purpose: "login", clusterId: cluster.id, userId: user?.id ?? "" });
       if (!reserved) throw new OpError(401, SIGN_IN_FAILED, { auditReason: why });
+      if (role && role !== user!.role) throw new OpError(401, SIGN_IN_FAILED, { auditReason: "wrong role" });
       requireSignedTokens(loadStoredPublicKey(user!.mfaPublicKey!), challenge.expected, signed_token_file);
       return await openSession({ user: user!, username, kind, ctx, audit, after: { mfa: "token-sign" } }, (tx) => consumeChallenge(tx, challenge.id));
     } catch (e) {

@@ -85,3 +85,17 @@ test("with several clusters, sign-in needs the cluster id", async () => {
   await failsWith(loginWithPassword(anonymous, { username: "x", password: "y" }, "api"), 400, /Several clusters are configured/);
   await failsWith(loginWithPassword(anonymous, { cluster_id: "cluster-nope", username: "x", password: "y" }, "api"), 404, /No cluster with id/);
 });
+
+test("login takes cloudhsm-cli's --role: the right one signs in, a wrong one fails like a wrong password and counts", async () => {
+  const { clusterId } = await makeCluster();
+  const { username } = await makeUser(clusterId);
+  const signed = await loginWithPassword(anonymous, { cluster_id: clusterId, username, password: PASSWORD, role: "crypto-user" }, "api");
+  assert.ok(!signed.mfaRequired && signed.role === "crypto-user");
+  await failsWith(loginWithPassword(anonymous, { cluster_id: clusterId, username, password: PASSWORD, role: "admin" }, "api"), 401, SIGN_IN_FAILED);
+  const user = await db.user.findUniqueOrThrow({ where: { clusterId_username: { clusterId, username } } });
+  assert.equal(user.failedLogins, 1, "a wrong role is a failed sign-in");
+  const reason = await db.auditEvent.findFirst({ where: { clusterId, operation: "login", outcome: { not: "success" } }, orderBy: { seq: "desc" } });
+  assert.match(JSON.stringify(reason), /wrong role/);
+  await failsWith(loginWithPassword(anonymous, { cluster_id: clusterId, username, password: PASSWORD, role: "Admin" }, "api"), 400, /Role must be admin or crypto-user/);
+  assert.equal((await db.user.findUniqueOrThrow({ where: { clusterId_username: { clusterId, username } } })).failedLogins, 1, "a malformed role is refused before any check");
+});

@@ -10,6 +10,7 @@ import { hitRateLimit } from "../rate-limit";
 import { LOCKOUT_THRESHOLD, mfaTokenTimeoutSeconds, settings } from "../settings";
 import { issueChallenge } from "../challenges/issue";
 import type { TokenFile } from "../token-files";
+import { roleSchema } from "../users/schemas";
 import { parseInput } from "../validation";
 import type { Ctx, RequestMeta, Role } from "./actor";
 import { verifyPassword } from "./password";
@@ -19,6 +20,7 @@ export const loginSchema = z.strictObject({
   cluster_id: z.string().trim().max(64).optional().transform((v) => v || undefined),
   username: z.string({ error: "Enter your username." }).trim().min(1, "Enter your username.").max(64).transform((s) => s.toLowerCase()),
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1024),
+  role: roleSchema.optional(),
 });
 
 // One message for a wrong password, an unknown user and a locked account: it must not tell them apart.
@@ -122,7 +124,7 @@ export async function takeAttempt(user: { id: string; locked: boolean; failedLog
 export async function loginWithPassword(ctx: Ctx, input: unknown, kind: SessionKind): Promise<SignedIn | MfaRequired> {
   return runOperation(ctx, "login", async (audit) => {
     await limitSignInsByAddress(ctx.meta);
-    const { cluster_id, username, password } = parseInput(loginSchema, input);
+    const { cluster_id, username, password, role } = parseInput(loginSchema, input);
     audit.target = username;
     const cluster = await resolveCluster(cluster_id);
     audit.clusterId = cluster.id;
@@ -134,9 +136,10 @@ export async function loginWithPassword(ctx: Ctx, input: unknown, kind: SessionK
     });
     const reserved = await takeAttempt(user, cluster.id, username);
     const passwordOk = await verifyPassword(reserved ? user!.passwordHash : null, password);
-    if (!user || !reserved || !passwordOk) {
+    const roleOk = !role || user?.role === role;
+    if (!user || !reserved || !passwordOk || !roleOk) {
       await countFailure(ctx, reserved ? user! : { id: "", clusterId: cluster.id, username });
-      const auditReason = !user ? "unknown user" : !reserved ? "account locked" : "wrong password";
+      const auditReason = !user ? "unknown user" : !reserved ? "account locked" : !passwordOk ? "wrong password" : "wrong role";
       throw new OpError(401, SIGN_IN_FAILED, { auditReason });
     }
     if (!user.mfaFingerprint) return openSession({ user, username, kind, ctx, audit });

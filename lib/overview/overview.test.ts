@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { advanceClockForTests, now, resetClockForTests } from "../clock";
 import { db } from "../db/client";
+import { overrideSettingsForTests, settings } from "../settings";
 import { makeCluster, makeUser } from "../testing/fixtures";
 import { listUsers } from "../users/list";
 import { clusterOverview, quorumState } from "./summary";
@@ -29,24 +30,34 @@ async function seeded() {
 
 test("the overview counts a seeded cluster exactly, and each count's filter lists exactly those users", async () => {
   const c = await seeded();
+  overrideSettingsForTests({ KEY_ATTENTION_BELOW_BITS: 3072 });
   const o = await clusterOverview(c.ctx);
+  overrideSettingsForTests({ KEY_ATTENTION_BELOW_BITS: 2048 });
   const counts = (group: Record<string, { count: number }>) => Object.fromEntries(Object.entries(group).map(([k, v]) => [k, v.count]));
   assert.deepEqual(counts(o.users), {
     all: 6, admins: 3, cryptoUsers: 3, mfaEnabled: 3, mfaDisabled: 3,
     adminsWithoutMfa: 1, adminsWithMfa: 2, cryptoWithoutMfa: 2, cryptoWithMfa: 1,
   });
-  assert.deepEqual(counts(o.attention), { locked: 1, weakKeys: 2, oldKeys: 1, neverSignedIn: 2 });
+  assert.deepEqual(counts(o.attention as Record<string, { count: number }>), { locked: 1, weakKeys: 2, oldKeys: 1, neverSignedIn: 2 });
+  assert.deepEqual(o.attention.weakKeys?.filter, { key_bits: "under_3072" });
   assert.equal(o.keyHolders.count, 1);
   assert.deepEqual(o.adminsWithoutMfa, [c.admin]);
   const expected: Record<string, string[]> = {
     locked: ["cu_locked"], weakKeys: ["adm_mfa", "cu_weak"], oldKeys: ["adm_old"], neverSignedIn: ["cu_locked", "cu_new"],
   };
-  for (const [name, tally] of Object.entries(o.attention)) {
+  for (const [name, tally] of Object.entries(o.attention as Record<string, { count: number; filter: Record<string, string> }>)) {
     const listed = await listUsers(c.ctx, tally.filter);
     assert.deepEqual(listed.users.map((u) => u.username), expected[name], name);
     assert.equal(listed.total, tally.count);
   }
   for (const tally of [...Object.values(o.users), o.keyHolders]) assert.equal((await listUsers(c.ctx, tally.filter)).total, tally.count);
+});
+
+test("by default RSA-2048, CloudHSM's own size, needs no attention: the weak-key count is left out", async () => {
+  const c = await seeded();
+  assert.equal(settings().KEY_ATTENTION_BELOW_BITS, 2048);
+  assert.equal((await clusterOverview(c.ctx)).attention.weakKeys, null);
+  assert.deepEqual((await listUsers(c.ctx, { key_bits: "under_4096" })).users.map((u) => u.username), ["adm_mfa", "adm_old", "cu_weak"], "the filter still takes any size");
 });
 
 test("a key turns old a year after its registration, by the console's clock", async () => {
@@ -69,7 +80,8 @@ test("quorum health warns below M + 1 admins with quorum keys, and says when not
 
 test("the new users-list filters refuse unknown values in plain words", async () => {
   const { ctx } = await makeCluster();
-  await assert.rejects(listUsers(ctx, { key_bits: "2048" }), /Use under_3072/);
+  await assert.rejects(listUsers(ctx, { key_bits: "2048" }), /Use under_<bits>, such as under_3072/);
+  await assert.rejects(listUsers(ctx, { key_bits: "under_1024" }), /Use under_<bits>/);
   await assert.rejects(listUsers(ctx, { key_age: "old" }), /Use over_1y/);
   await assert.rejects(listUsers(ctx, { never_signed_in: "yes" }), /Use true or false/);
 });

@@ -5,7 +5,8 @@ import { chainOf } from "../audit/chain";
 import { lastVerification } from "../audit/verify";
 import { db } from "../db/client";
 import { userTallies } from "../db/raw-sql";
-import { keysOlderThan, STRONG_KEY_BITS } from "../users/list";
+import { MIN_RSA_BITS } from "../keys/key-requirements";
+import { keyAttentionBits, keysOlderThan } from "../users/list";
 
 /** A number on the overview and the users-list filter that selects exactly the users it counts. */
 export type Tally = { count: number; filter: Record<string, string> };
@@ -22,7 +23,8 @@ const ADMINS_SHOWN = 10;
 export async function clusterOverview(ctx: Ctx) {
   const actor = authorize(ctx, "cluster overview", { roles: ["admin", "crypto-user"] });
   const cluster = await db.cluster.findUniqueOrThrow({ where: { id: actor.clusterId }, select: { quorumUser: true, quorumQuorum: true } });
-  const c = await userTallies(actor.clusterId, STRONG_KEY_BITS, keysOlderThan());
+  const bits = keyAttentionBits();
+  const c = await userTallies(actor.clusterId, bits, keysOlderThan());
   const t = (count: number, filter: Record<string, string>): Tally => ({ count, filter });
   const users = {
     adminsWithoutMfa: t(c.adminsWithoutMfa, { role: "admin", mfa: "disabled" }),
@@ -38,7 +40,8 @@ export async function clusterOverview(ctx: Ctx) {
   };
   const attention = {
     locked: t(c.locked, { locked: "true" }),
-    weakKeys: t(c.weakKeys, { key_bits: "under_3072" }),
+    // No accepted key is under the smallest accepted size: at the default the row would always say 0.
+    weakKeys: bits > MIN_RSA_BITS ? { ...t(c.weakKeys, { key_bits: `under_${bits}` }), bits } : null,
     oldKeys: t(c.oldKeys, { key_age: "over_1y" }),
     neverSignedIn: t(c.neverSignedIn, { never_signed_in: "true" }),
   };

@@ -8,10 +8,29 @@ import { db } from "../db/client";
 import { OpError } from "../errors";
 import { parseInput } from "../validation";
 import { approvalFileText, buildApprovalData } from "./approval-file";
+import { issueQuorumRegistration } from "./register";
 import { canonicalOperation, COMMANDS, describeOperation, operationSchema, serviceSchema } from "./services";
 import { isLive, requiredFor, secondsLeft } from "./timing";
 
 export const generateSchema = z.strictObject({ service: serviceSchema, operation: operationSchema.optional() });
+
+const registrationSchema = z.strictObject(
+  { service: z.literal("registration") },
+  { error: "The registration service takes no other field: it writes a registration token file for your own quorum key." },
+);
+
+/** Whether a generate request is cloudhsm-cli's `--service registration` (first-time quorum key registration). */
+export const asksForRegistration = (input: unknown) =>
+  typeof input === "object" && input !== null && (input as Record<string, unknown>).service === "registration";
+
+/**
+ * `quorum token-sign generate --service registration`: the registration token file of
+ * `user change-quorum token-sign register`, exactly as that command's first step issues it.
+ */
+export async function generateRegistrationToken(ctx: Ctx, input: unknown) {
+  parseInput(registrationSchema, input);
+  return issueQuorumRegistration(ctx);
+}
 
 /**
  * `quorum token-sign generate` (admin): a token for one service, bound to the requester and this session.

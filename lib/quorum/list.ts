@@ -1,5 +1,5 @@
 import "server-only";
-import type { Ctx } from "../auth/actor";
+import type { Ctx, Role } from "../auth/actor";
 import { authorizeRead } from "../auth/authorize-read";
 import { now } from "../clock";
 import { db } from "../db/client";
@@ -26,8 +26,9 @@ export type TokenView = {
 export async function liveTokens(
   ctx: Ctx,
   command = "quorum token-sign list",
+  roles: readonly Role[] = ["admin"],
 ): Promise<{ tokens: (TokenView & { mine: boolean; thisSession: boolean })[]; approvalFiles: Map<string, string> }> {
-  const actor = await authorizeRead(ctx, command, { roles: ["admin"] });
+  const actor = await authorizeRead(ctx, command, { roles });
   const t = now();
   const [cluster, rows] = await Promise.all([
     db.cluster.findUniqueOrThrow({ where: { id: actor.clusterId } }),
@@ -64,9 +65,9 @@ export async function liveTokens(
   return { tokens, approvalFiles };
 }
 
-/** `quorum token-sign list` (admin): service, requester, approvals required and so far, seconds left. */
+/** `quorum token-sign list` (everyone, as in the CLI): service, requester, approvals required and so far, seconds left. */
 export async function listQuorumTokens(ctx: Ctx) {
-  const { tokens } = await liveTokens(ctx);
+  const { tokens } = await liveTokens(ctx, "quorum token-sign list", ["admin", "crypto-user"]);
   return {
     tokens: tokens.map(({ username, service, description, operation, approvals_required, number_of_approvals, approved_by, token_timeout_seconds, token }) => ({
       username,

@@ -74,3 +74,25 @@ test("a key another user of the cluster registered is refused: one person, one v
   await refused(completeQuorumRegistration(ctx, { current_password: PASSWORD, public_key_pem: spkiPem(pair("rsa2048c").publicKey), signed_token_file: file }), 409, /is already registered to another user of this cluster/);
   assert.equal(await snapshotAll(), before);
 });
+
+test("cloudhsm-cli's first-time flow: quorum token-sign generate --service registration, then register with that file", async () => {
+  const { clusterId, admin, ctx } = await makeCluster();
+  const { generateRegistrationToken, asksForRegistration } = await import("./generate");
+  assert.ok(asksForRegistration({ service: "registration" }));
+  assert.ok(!asksForRegistration({ service: "user" }));
+  await refused(generateRegistrationToken(ctx, { service: "registration", operation: { command: "user delete" } }), 400, /Unknown field: operation/);
+  const cu = await makeUser(clusterId);
+  await refused(generateRegistrationToken(cu.ctx, { service: "registration" }), 403, /Only an admin can run user change-quorum token-sign register/);
+  const { token_file } = (await generateRegistrationToken(ctx, { service: "registration" })) as { token_file: RegFile };
+  assert.deepEqual(Object.keys(token_file.tokens[0]), ["approval_data", "unsigned", "signed"]);
+  const signer = opensslSigner(pair("rsa2048c").privateKey);
+  try {
+    const signature = signer.pkeyutl(Buffer.from(token_file.tokens[0].unsigned, "base64"));
+    const result = await completeQuorumRegistration(ctx, { current_password: PASSWORD, public_key_pem: spkiPem(pair("rsa2048c").publicKey), signed_token_file: signed(token_file, signature) });
+    assert.equal(result.username, admin);
+    const row = await db.user.findUniqueOrThrow({ where: { clusterId_username: { clusterId, username: admin } } });
+    assert.equal(row.quorumFingerprint, result.quorum_fingerprint);
+  } finally {
+    signer.remove();
+  }
+});

@@ -15,6 +15,8 @@ test("quorum values: 1 to 8, never more than the admins with quorum keys, with a
   const { clusterId, ctx } = await makeCluster();
   assert.deepEqual(await listQuorumValues(ctx), { user: 1, quorum: 1, approvers: 0 });
   assert.deepEqual(await listTimeouts(ctx), { generated: 600, approved: 600 });
+  const cu = await makeUser(clusterId);
+  assert.deepEqual([await listQuorumValues(cu.ctx), await listTimeouts(cu.ctx)], [{ user: 1, quorum: 1, approvers: 0 }, { generated: 600, approved: 600 }], "crypto users read both, as in the CLI");
   const before = await snapshotAll();
   await refused(setQuorumValue(ctx, { service: "user", value: 2 }), 409, /cannot need 2 approvals: only 0 admins have a quorum key/);
   await refused(setQuorumValue(ctx, { service: "user", value: 9 }), 400, /whole number from 1 to 8/);

@@ -13,16 +13,16 @@ import { serviceSchema } from "./services";
 
 export const MAX_QUORUM_VALUE = 8;
 
-/** `quorum token-sign list-quorum-values` (admin). */
+/** `quorum token-sign list-quorum-values` (every signed-in user, as in the CLI). */
 export async function listQuorumValues(ctx: Ctx) {
-  const actor = await authorizeRead(ctx, "quorum token-sign list-quorum-values", { roles: ["admin"] });
+  const actor = await authorizeRead(ctx, "quorum token-sign list-quorum-values", { roles: ["admin", "crypto-user"] });
   const cluster = await db.cluster.findUniqueOrThrow({ where: { id: actor.clusterId } });
   return { user: cluster.quorumUser, quorum: cluster.quorumQuorum, approvers: await countApprovers(db, actor.clusterId) };
 }
 
-/** `quorum token-sign list-timeouts` (admin): seconds to collect approvals, and to use an approved token. */
+/** `quorum token-sign list-timeouts` (every signed-in user, as in the CLI): seconds to collect approvals, and to use an approved token. */
 export async function listTimeouts(ctx: Ctx) {
-  const actor = await authorizeRead(ctx, "quorum token-sign list-timeouts", { roles: ["admin"] });
+  const actor = await authorizeRead(ctx, "quorum token-sign list-timeouts", { roles: ["admin", "crypto-user"] });
   const cluster = await db.cluster.findUniqueOrThrow({ where: { id: actor.clusterId } });
   return { generated: cluster.timeoutGenerated, approved: cluster.timeoutApproved };
 }

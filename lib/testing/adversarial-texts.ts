@@ -19,3 +19,9 @@ export function ordinaryText(size: number): string {
   const line = `    { "unsigned": "${"Qk".repeat(22)}", "signed": "${"c2ln".repeat(86)}" },\n`;
   return fill(line, size);
 }
+
+/** What a large legitimate paste into a key field looks like: a bundle of PEM public keys or certificates. */
+export function ordinaryPemBundle(size: number): string {
+  const body = "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA".padEnd(392, "q").match(/.{1,64}/g)!.join("\n");
+  return fill(`-----BEGIN PUBLIC KEY-----\n${body}\n-----END PUBLIC KEY-----\n`, size);
+}

@@ -5,9 +5,12 @@ import type { Ctx } from "../auth/actor";
 import { authorize } from "../auth/guard";
 import { now } from "../clock";
 import { db } from "../db/client";
+import { settings } from "../settings";
 import { parseInput } from "../validation";
 import { roleSchema } from "./schemas";
 import { userListSelect, type UserRow } from "./view";
+
+const KEY_BITS_ADVICE = "Use under_<bits>, such as under_3072 (keys under 128-bit strength).";
 
 const state = z.enum(["enabled", "disabled"], { error: "Use enabled or disabled." });
 
@@ -23,7 +26,12 @@ export const listUsersSchema = z.object({
   mfa: state.optional(),
   quorum: state.optional(),
   locked: z.enum(["true", "false"], { error: "Use true or false." }).optional(),
-  key_bits: z.enum(["under_3072"], { error: "Use under_3072 (keys under 128-bit strength)." }).optional(),
+  key_bits: z
+    .string()
+    .regex(/^under_\d{4,5}$/, KEY_BITS_ADVICE)
+    .transform((v) => Number(v.slice("under_".length)))
+    .refine((bits) => bits > 2048 && bits <= 16_384, KEY_BITS_ADVICE)
+    .optional(),
   key_age: z.enum(["over_1y"], { error: "Use over_1y (keys registered more than a year ago)." }).optional(),
   never_signed_in: z.enum(["true", "false"], { error: "Use true or false." }).optional(),
   page: z.coerce.number({ error: "Page must be a number." }).int().min(1, "Pages start at 1.").max(100_000).default(1),
@@ -32,8 +40,8 @@ export const listUsersSchema = z.object({
 
 export type UserFilters = z.output<typeof listUsersSchema>;
 
-/** RSA under 3072 bits is under 128-bit strength (NIST SP 800-57), what ASVS level 2 asks for. */
-export const STRONG_KEY_BITS = 3072;
+/** Keys under this size need attention (KEY_ATTENTION_BELOW_BITS); at 2048, CloudHSM's size, none can. */
+export const keyAttentionBits = () => settings().KEY_ATTENTION_BELOW_BITS;
 export const KEY_MAX_AGE_DAYS = 365;
 
 const hasKey = (on: "enabled" | "disabled" | undefined) => (on === undefined ? undefined : on === "enabled" ? { not: null } : null);
@@ -45,7 +53,7 @@ export const keysOlderThan = () => new Date(now().getTime() - KEY_MAX_AGE_DAYS *
 export function userWhere(clusterId: string, f: Partial<UserFilters>): Prisma.UserWhereInput {
   const yearAgo = keysOlderThan();
   const and: Prisma.UserWhereInput[] = [];
-  if (f.key_bits) and.push({ OR: [{ mfaKeyBits: { lt: STRONG_KEY_BITS } }, { quorumKeyBits: { lt: STRONG_KEY_BITS } }] });
+  if (f.key_bits) and.push({ OR: [{ mfaKeyBits: { lt: f.key_bits } }, { quorumKeyBits: { lt: f.key_bits } }] });
   if (f.key_age) and.push({ OR: [{ mfaRegisteredAt: { lt: yearAgo } }, { quorumRegisteredAt: { lt: yearAgo } }] });
   return {
     ...(and.length ? { AND: and } : {}),

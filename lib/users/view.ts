@@ -31,7 +31,11 @@ export type UserRow = {
 
 const strategy = (fingerprint: string | null) => (fingerprint ? [{ strategy: "token-sign", status: "enabled" }] : []);
 
-/** The API's shape, as `user list` prints it, plus fingerprints and dates. */
+/**
+ * The API's shape: cloudhsm-cli's `user list` entry, field for field, then the console's extras
+ * (fingerprints, sizes, dates). A console user exists on every HSM of its cluster, so its
+ * cluster coverage is always "full".
+ */
 export function toApiUser(u: UserRow) {
   return {
     username: u.username,
@@ -39,6 +43,7 @@ export function toApiUser(u: UserRow) {
     locked: u.locked ? "true" : "false",
     mfa: strategy(u.mfaFingerprint),
     quorum: strategy(u.quorumFingerprint),
+    "cluster-coverage": "full",
     ...(u.mfaFingerprint ? { mfa_fingerprint: u.mfaFingerprint, mfa_key_bits: u.mfaKeyBits, mfa_registered_at: u.mfaRegisteredAt } : {}),
     ...(u.quorumFingerprint
       ? { quorum_fingerprint: u.quorumFingerprint, quorum_key_bits: u.quorumKeyBits, quorum_registered_at: u.quorumRegisteredAt }
