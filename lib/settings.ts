@@ -23,6 +23,17 @@ const schema = z.object({
   BROWSER_SIGNING: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 
+  // Operations (README "Operating it"): metrics, events out, graceful stop.
+  METRICS_TOKEN: z.string().trim().min(16, "use at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "give an http:// or https:// URL" }).optional().or(z.literal("").transform(() => undefined)),
+  WEBHOOK_SECRET: z.string().min(16, "use at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  SYSLOG_URL: z
+    .string()
+    .regex(/^(tcp|udp):\/\/[^/:\s]+:\d{1,5}$/, "give tcp://host:port or udp://host:port")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SHUTDOWN_TIMEOUT_SECONDS: positive(10),
+
   // MFA and quorum keys under this many bits "need attention" on the overview. The default, 2048, is
   // CloudHSM's own size and flags nothing; 3072 asks for 128-bit strength (ASVS level 2). docs/decisions/0051.
   KEY_ATTENTION_BELOW_BITS: z.coerce.number().int().min(2048, "at least 2048 (the smallest key the console accepts)").max(16_384).default(2048),
@@ -36,6 +47,11 @@ const schema = z.object({
 
 export type Settings = z.infer<typeof schema>;
 
+const checked = schema.refine((s) => !s.WEBHOOK_URL || s.WEBHOOK_SECRET, {
+  path: ["WEBHOOK_SECRET"],
+  message: "set it with WEBHOOK_URL: receivers check the X-Console-Signature it keys",
+});
+
 let cached: Settings | undefined;
 
 /** Environment settings, checked once; a bad value stops the server with the variable's name. */
@@ -46,7 +62,7 @@ export function settings(): Settings {
 
 /** The settings an environment gives, or an error naming each bad variable. */
 export function readSettings(env: Record<string, string | undefined>): Settings {
-  const parsed = schema.safeParse(env);
+  const parsed = checked.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration in the environment:\n${lines.join("\n")}`);

@@ -9,14 +9,19 @@ import { migrate } from "./migrate.mjs";
 import { serve } from "./server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hsm-console-e2e-"));
+// E2E_DATA_DIR keeps the database across restarts (the operations specs stop and start the server on it).
+const kept = process.env.E2E_DATA_DIR;
+const dir = kept || fs.mkdtempSync(path.join(os.tmpdir(), "hsm-console-e2e-"));
+const fresh = !fs.existsSync(path.join(dir, "console.db"));
 process.env.DATABASE_URL = `file:${path.join(dir, "console.db")}`;
 process.env.NODE_ENV = "production";
 migrate({ quiet: true });
-execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bootstrap.ts", "--cluster-name", "E2E Cluster", "--hsms", "2", "--admin", process.env.E2E_ADMIN], {
-  cwd: root,
-  env: { ...process.env, BOOTSTRAP_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD },
-  stdio: "ignore",
-});
-process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+if (fresh) {
+  execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bootstrap.ts", "--cluster-name", "E2E Cluster", "--hsms", "2", "--admin", process.env.E2E_ADMIN], {
+    cwd: root,
+    env: { ...process.env, BOOTSTRAP_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD },
+    stdio: "ignore",
+  });
+}
+if (!kept) process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
 await serve({ dir: root, port: Number(process.env.E2E_PORT), hostname: "127.0.0.1" });

@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Actor, RequestMeta } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
 import { now } from "../clock";
+import { enqueueEvent } from "../events/outbox";
+import { countAuditEvent } from "../ops/audit-metrics";
 import { chainOf, eventHash, GENESIS_HASH, type ChainedFields } from "./chain";
 
 export type AuditEntry = {
@@ -59,4 +61,7 @@ async function append(tx: Tx, e: AuditEntry): Promise<void> {
   const hash = eventHash(fields);
   await tx.auditEvent.create({ data: { ...fields, hash } });
   await tx.auditChainHead.update({ where: { chain }, data: { hash } });
+  // The operations seam: webhooks and syslog get the event from the outbox, /metrics counts it.
+  await enqueueEvent(tx, { ...fields, hash });
+  countAuditEvent(e);
 }

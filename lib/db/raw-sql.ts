@@ -28,3 +28,10 @@ export async function userTallies(clusterId: string, strongKeyBits: number, keys
     FROM "User" WHERE "clusterId" = ${clusterId}`;
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as UserTallies;
 }
+
+/** Names of the migrations Prisma recorded as applied (its own table; no model maps it). Used by /readyz. */
+export async function appliedMigrations(): Promise<string[]> {
+  const rows = await db.$queryRaw<{ migration_name: string }[]>`
+    SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
+  return rows.map((r) => r.migration_name);
+}

@@ -65,8 +65,10 @@ export function requireSignedTokens(key: ParsedPublicKey["key"], expected: Buffe
   const failed = check.results.filter((r) => !r.ok).length;
   const summary = failed ? `${failed} of ${check.results.length} tokens did not verify.` : "The token file is incomplete.";
   const lines = [...check.fileErrors, ...perToken];
+  const codes = [...new Set(check.results.flatMap((r) => (r.ok || !r.code ? [] : [r.code])))];
   throw new OpError(422, `${summary} ${lines.join(" ")}`, {
     fieldErrors: { signed_token_file: [summary] },
+    auditReason: `signature check: ${codes.join(", ") || "missing"}`,
     data: { results: check.results, fileErrors: check.fileErrors },
   });
 }

@@ -1,0 +1,3 @@
+export function lockFileOf(databaseFile: string): string;
+export function serverHolding(databaseFile: string): number | null;
+export function holdDatabase(databaseFile: string): () => void;
