@@ -77,13 +77,13 @@ export async function registerKey(request: APIRequestContext, token: string, key
 }
 
 /** Runs a spec file against a quorum server of its own (on E2E_PORT + offset), serially. */
-export function useQuorumServer(offset: number) {
+export function useQuorumServer(offset: number, overrides: Record<string, string | undefined> = {}) {
   test.use({ baseURL: quorumUrl(offset) });
   test.describe.configure({ mode: "serial" });
   let server: ChildProcess | undefined;
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    server = await startQuorumServer(offset);
+    server = await startQuorumServer(offset, overrides);
   });
   test.afterAll(() => {
     server?.kill("SIGTERM");
