@@ -90,7 +90,7 @@ test("item 2: one hostile field to the MFA sign-in form is refused at once, unsc
 });
 
 test.describe("item 10: with the default limits", () => {
-  const offset = 61;
+  const offset = 80;
   test.describe.configure({ mode: "serial" });
   let server: Awaited<ReturnType<typeof startQuorumServer>> | undefined;
   test.beforeAll(async () => {
