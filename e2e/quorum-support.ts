@@ -78,13 +78,13 @@ export async function registerKey(request: APIRequestContext, token: string, key
 }
 
 /** Runs a spec file against a quorum server of its own (on a free port), serially. */
-export function useQuorumServer(name: string) {
+export function useQuorumServer(name: string, overrides: Record<string, string | undefined> = {}) {
   test.use({ baseURL: quorumUrl(name) });
   test.describe.configure({ mode: "serial" });
   let server: ChildProcess | undefined;
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    server = await startQuorumServer(name);
+    server = await startQuorumServer(name, overrides);
   });
   test.afterAll(() => {
     server?.kill("SIGTERM");

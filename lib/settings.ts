@@ -19,6 +19,8 @@ const schema = z.object({
   LOGIN_RATE_PER_USERNAME: positive(10),
   LOGIN_RATE_PER_ADDRESS: positive(60),
   MFA_TOKEN_TIMEOUT_SECONDS: positive(600),
+  // "off" for organisations that forbid private keys in browsers: the pages then offer no "sign here".
+  BROWSER_SIGNING: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 
   // Operations (README "Operating it"): metrics, events out, graceful stop.
@@ -54,14 +56,18 @@ let cached: Settings | undefined;
 
 /** Environment settings, checked once; a bad value stops the server with the variable's name. */
 export function settings(): Settings {
-  if (cached) return cached;
-  const parsed = checked.safeParse(process.env);
+  cached ??= readSettings(process.env);
+  return cached;
+}
+
+/** The settings an environment gives, or an error naming each bad variable. */
+export function readSettings(env: Record<string, string | undefined>): Settings {
+  const parsed = checked.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration in the environment:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 export function overrideSettingsForTests(patch: Partial<Settings>): void {
@@ -72,3 +78,6 @@ export const LOCKOUT_THRESHOLD = 5;
 
 /** How long an MFA token file (sign-in or registration) may be signed and uploaded. */
 export const mfaTokenTimeoutSeconds = () => settings().MFA_TOKEN_TIMEOUT_SECONDS;
+
+/** Whether pages offer to sign token files in the browser (BROWSER_SIGNING, on unless "off"). */
+export const browserSigningEnabled = () => settings().BROWSER_SIGNING === "on";

@@ -7,6 +7,7 @@ import { fields, formError } from "@/lib/forms/state";
 import { uploadedText } from "@/lib/forms/uploads";
 import type { FormState } from "@/lib/forms/types";
 import { looksLikePrivateKey } from "@/lib/keys";
+import { browserSigningEnabled } from "@/lib/settings";
 import { serializeTokenFile } from "@/lib/token-files";
 
 export async function loginAction(_: FormState, formData: FormData): Promise<FormState> {
@@ -22,6 +23,7 @@ export async function loginAction(_: FormState, formData: FormData): Promise<For
           mfa: true,
           text: serializeTokenFile(result.tokenFile),
           unsigned: result.tokenFile.tokens.map((t) => t.unsigned),
+          preimages: browserSigningEnabled() ? result.preimages : undefined,
           expiresAt: result.expiresAt.toISOString(),
           fileName: `${result.clusterId}-${result.username}-login-token.json`,
         },

@@ -1,6 +1,6 @@
 /** Saves text as a file from the browser, the way a download link would. */
-export function downloadText(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+export function downloadText(fileName: string, text: string, type = "application/json") {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement("a");
   a.href = url;
   a.download = fileName;

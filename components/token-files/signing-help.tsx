@@ -1,18 +1,23 @@
 "use client";
 import { useState } from "react";
+import { buttonClass } from "@/components/ui/button-class";
 import { CodeBlock } from "@/components/ui/code-block";
 import { posixScript, powershellScript, signedFileName, tokenCommands, VERIFY } from "./commands";
+import { downloadText } from "./download";
+import { KmsHelp, Pkcs11Help } from "./hardware-help";
 
 const tabs = [
   { id: "linux", label: "Linux" },
   { id: "macos", label: "macOS" },
   { id: "script", label: "Script (sh)" },
   { id: "powershell", label: "Windows PowerShell" },
+  { id: "pkcs11", label: "Smart card (PKCS#11)" },
+  { id: "kms", label: "AWS KMS" },
 ] as const;
 
 type Tab = (typeof tabs)[number]["id"];
 
-function Code({ label, children }: { label: string; children: string }) {
+export function Code({ label, children }: { label: string; children: string }) {
   return <CodeBlock label={label} dark>{children}</CodeBlock>;
 }
 
@@ -48,7 +53,7 @@ export function SigningHelp({ unsigned, fileName }: { unsigned: string[]; fileNa
           <>
             {unsigned.map((u, i) => (
               <div key={u} className="space-y-1">
-                <p>Token {i + 1} of {unsigned.length}: run these, then paste the last line's output into this token's <code className="font-mono">&quot;signed&quot;</code> value in {fileName}.</p>
+                <p>Token {i + 1} of {unsigned.length}: run these, then paste the last line&apos;s output into this token&apos;s signature field below.</p>
                 <Code label={`Token ${i + 1} commands (${tab === "linux" ? "Linux" : "macOS"})`}>{tokenCommands(u, i + 1, tab)}</Code>
               </div>
             ))}
@@ -57,15 +62,19 @@ export function SigningHelp({ unsigned, fileName }: { unsigned: string[]; fileNa
         {tab === "script" && (
           <>
             <p>Save as <code className="font-mono">sign-tokens.sh</code> and run <code className="font-mono">sh sign-tokens.sh user.key</code>; it writes <code className="font-mono">{signed}</code>.</p>
+            <button type="button" className={buttonClass("secondary")} onClick={() => downloadText("sign-tokens.sh", posixScript(unsigned, signed), "text/x-sh")}>Download sign-tokens.sh</button>
             <Code label="Signing script (POSIX shell)">{posixScript(unsigned, signed)}</Code>
           </>
         )}
         {tab === "powershell" && (
           <>
             <p>Save as <code className="font-mono">sign-tokens.ps1</code> beside {fileName} and run <code className="font-mono">.\sign-tokens.ps1 -Key user.key</code>; it writes <code className="font-mono">{signed}</code>.</p>
+            <button type="button" className={buttonClass("secondary")} onClick={() => downloadText("sign-tokens.ps1", powershellScript(fileName, signed), "text/plain")}>Download sign-tokens.ps1</button>
             <Code label="Signing script (PowerShell)">{powershellScript(fileName, signed)}</Code>
           </>
         )}
+        {tab === "pkcs11" && <Pkcs11Help unsigned={unsigned} />}
+        {tab === "kms" && <KmsHelp unsigned={unsigned} />}
         <details className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
           <summary className="cursor-pointer font-medium">Check a signature before uploading</summary>
           <p className="mt-2">With the public key you are about to upload; openssl prints “Signature Verified Successfully”:</p>

@@ -36,7 +36,7 @@ export type SignedIn = {
 };
 
 /** The password was right and the account has token-sign MFA: the sign-in waits for the signed login token file. */
-export type MfaRequired = { mfaRequired: true; username: string; clusterId: string; tokenFile: TokenFile; expiresAt: Date };
+export type MfaRequired = { mfaRequired: true; username: string; clusterId: string; tokenFile: TokenFile; preimages: string[]; expiresAt: Date };
 
 const TOO_MANY = (seconds: number) => `Too many sign-in attempts. Try again in ${seconds} seconds.`;
 
@@ -151,7 +151,7 @@ export async function loginWithPassword(ctx: Ctx, input: unknown, kind: SessionK
         actor: { userId: user.id, username, role: user.role as Role },
         after: { step: "password accepted; waiting for the signed login token file" },
       });
-      return { mfaRequired: true as const, username, clusterId: cluster.id, tokenFile: issued.tokenFile, expiresAt: issued.expiresAt };
+      return { mfaRequired: true as const, username, clusterId: cluster.id, tokenFile: issued.tokenFile, preimages: issued.preimages, expiresAt: issued.expiresAt };
     });
   });
 }

@@ -2,11 +2,12 @@ import "server-only";
 import { listHsms } from "../clusters/hsms";
 import { now } from "../clock";
 import type { Tx } from "../db/client";
-import { buildUnsignedTokenFile, newTokenDigest, type TokenFile } from "../token-files";
+import { buildUnsignedTokenFile, newToken, type TokenFile } from "../token-files";
 
 export type Purpose = "login" | "mfa-register";
 
-export type IssuedChallenge = { id: string; tokenFile: TokenFile; expiresAt: Date; hsmIds: string[] };
+/** `preimages[i]` hashes to token i: the page that signs in the browser holds them, never the file. */
+export type IssuedChallenge = { id: string; tokenFile: TokenFile; preimages: string[]; expiresAt: Date; hsmIds: string[] };
 
 /** Issues one fresh token per HSM of the cluster, in HSM order, and records what it waits to see signed. */
 export async function issueChallenge(
@@ -16,8 +17,7 @@ export async function issueChallenge(
   const hsms = await listHsms(tx, params.clusterId);
   const createdAt = now();
   const expiresAt = new Date(createdAt.getTime() + params.ttlSeconds * 1000);
-  const context = `${params.purpose}|${params.clusterId}|${params.userId}|${createdAt.toISOString()}`;
-  const digests = hsms.map((hsm) => newTokenDigest(`${context}|${hsm.id}`));
+  const tokens = hsms.map(() => newToken());
   const challenge = await tx.challenge.create({
     data: {
       purpose: params.purpose,
@@ -26,8 +26,14 @@ export async function issueChallenge(
       sessionId: params.sessionId,
       createdAt,
       expiresAt,
-      tokens: { create: digests.map((d, position) => ({ digest: d.toString("base64"), position })) },
+      tokens: { create: tokens.map((t, position) => ({ digest: t.digest.toString("base64"), position })) },
     },
   });
-  return { id: challenge.id, tokenFile: buildUnsignedTokenFile(digests), expiresAt, hsmIds: hsms.map((h) => h.id) };
+  return {
+    id: challenge.id,
+    tokenFile: buildUnsignedTokenFile(tokens.map((t) => t.digest)),
+    preimages: tokens.map((t) => t.preimage.toString("base64")),
+    expiresAt,
+    hsmIds: hsms.map((h) => h.id),
+  };
 }

@@ -38,6 +38,25 @@ test("the token file has one 32-byte token per HSM, in the CLI's format", async 
   assert.equal(new Set(tokenFile.tokens.map((t) => t.unsigned)).size, 3);
 });
 
+test("each token is SHA-256 of a pre-image returned beside the file: WebCrypto's signature of the pre-image registers the key", async () => {
+  const cluster = await makeCluster(2);
+  const user = await makeUser(cluster.clusterId);
+  const issued = await requestMfaTokenFile(user.ctx, { username: user.username, role: "crypto-user", token: true });
+  assert.equal(issued.token_preimages.length, 2);
+  assert.ok(!JSON.stringify(issued.token_file).includes(issued.token_preimages[0]), "the pre-images are not in the file");
+  const subtle = globalThis.crypto.subtle;
+  const key = await subtle.importKey("pkcs8", alice.privateKey.export({ type: "pkcs8", format: "der" }), { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["sign"]);
+  const tokens = await Promise.all(
+    issued.token_file.tokens.map(async (t, i) => {
+      const preimage = Buffer.from(issued.token_preimages[i], "base64");
+      assert.equal(Buffer.from(await subtle.digest("SHA-256", preimage)).toString("base64"), t.unsigned);
+      return { unsigned: t.unsigned, signed: Buffer.from(await subtle.sign("RSASSA-PKCS1-v1_5", key, preimage)).toString("base64") };
+    }),
+  );
+  const done = await changeMfa(user.ctx, { username: user.username, role: "crypto-user", current_password: PASSWORD, change_password: "new password 1", signed_token_file: { version: "2.0", tokens }, public_key_pem: spkiPem(alice.publicKey) });
+  assert.equal(done.bits, 2048);
+});
+
 test("a file signed with openssl pkeyutl registers the key, in any token order; sessions end and the audit shows fingerprints", async () => {
   const { user, tokenFile, register, clusterId } = await setup();
   const second = await signedIn(clusterId, user.username, "browser");

@@ -49,8 +49,11 @@ function authorizeFor(ctx: Ctx, input: unknown): Actor {
   return authorize(ctx, `${OPERATION} for another user`, permission, targetOf(input));
 }
 
-/** `--token`: issues the unsigned token file (one token per HSM) that the user signs. */
-export async function requestMfaTokenFile(ctx: Ctx, input: unknown): Promise<{ token_file: TokenFile; expires_at: Date }> {
+/**
+ * `--token`: issues the unsigned token file (one token per HSM) that the user signs. `token_preimages` are
+ * for the page that signs in the browser; the API answers the CLI's `token_file` only.
+ */
+export async function requestMfaTokenFile(ctx: Ctx, input: unknown): Promise<{ token_file: TokenFile; token_preimages: string[]; expires_at: Date }> {
   return runOperation(ctx, `${OPERATION} --token`, async (audit) => {
     const actor = authorizeFor(ctx, input);
     const { username, role } = parseInput(tokenStep, input);
@@ -65,7 +68,7 @@ export async function requestMfaTokenFile(ctx: Ctx, input: unknown): Promise<{ t
         ttlSeconds: mfaTokenTimeoutSeconds(),
       });
       await audit.success(tx, { after: { tokens: issued.tokenFile.tokens.length, expires_at: issued.expiresAt } });
-      return { token_file: issued.tokenFile, expires_at: issued.expiresAt };
+      return { token_file: issued.tokenFile, token_preimages: issued.preimages, expires_at: issued.expiresAt };
     });
   });
 }

@@ -13,7 +13,7 @@ export {
   type Token,
   type TokenFileParse,
 } from "./format";
-export { newTokenDigest } from "./digests";
+export { newToken, type NewToken } from "./digests";
 export { verifyTokenSignature, type TokenResult, type TokenFailure, type TokenFailureCode } from "./verify";
 export { verifySignedTokenFile, findUnsignedDigests, type TokenCheck, type TokenCheckCode, type SignedFileCheck } from "./verify-file";
 export { PKEYUTL_SIGN, signingSteps } from "./signing-advice";

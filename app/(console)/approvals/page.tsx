@@ -13,6 +13,7 @@ import { formatDate } from "@/components/ui/dates";
 import { requirePageActor } from "@/lib/auth/browser";
 import { db } from "@/lib/db/client";
 import { liveTokens } from "@/lib/quorum/list";
+import { browserSigningEnabled } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Approvals" };
 
@@ -86,7 +87,7 @@ export default async function ApprovalsPage() {
                   </p>
                   <Commands label={`Commands to sign the token of ${label}`} lines={signingCommands(t.approval_data, t.token)} />
                 </div>
-                <ApproveForm token={t.token} label={label} />
+                <ApproveForm token={t.token} approvalData={t.approval_data} label={label} browserSigning={browserSigningEnabled()} />
                 </>
                 )}
               </div>

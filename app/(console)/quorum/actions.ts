@@ -71,7 +71,7 @@ export async function issueRegistrationAction(): Promise<FormState> {
 export async function completeRegistrationAction(_: FormState, formData: FormData): Promise<FormState> {
   try {
     const public_key_pem = (await uploadedText(formData, "public_key_file", "public_key_pem")) ?? "";
-    const signed_token_file = (await uploadedText(formData, "signed_token_file")) ?? "";
+    const signed_token_file = (await uploadedText(formData, "signed_token_file", "signed_token_file_text")) ?? "";
     await completeQuorumRegistration(await browserCtx(), { public_key_pem, signed_token_file, ...fields(formData, ["current_password"]) });
   } catch (e) {
     return formError(e);

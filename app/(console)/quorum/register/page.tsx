@@ -1,22 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Commands } from "@/components/quorum/download-link";
-import { CompleteRegistrationForm, IssueRegistrationForm } from "@/components/quorum/register-forms";
+import { QuorumRegistrationSteps } from "@/components/quorum/register-forms";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { KeyDetails } from "@/components/users/key-details";
 import { requirePageActor } from "@/lib/auth/browser";
 import { db } from "@/lib/db/client";
+import { browserSigningEnabled } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Register quorum key" };
 
 const KEY_COMMANDS = ["openssl genrsa -out quorum.key 2048", "openssl rsa -in quorum.key -pubout -out quorum.pub.pem"];
-const SIGN_COMMANDS = [
-  "jq -r '.tokens[0].approval_data' quorum-registration.json | base64 -d; echo",
-  "jq -r '.tokens[0].unsigned' quorum-registration.json | base64 -d > token.bin",
-  "openssl pkeyutl -sign -inkey quorum.key -pkeyopt digest:sha256 -keyform PEM -in token.bin -out token.sig.bin",
-  "jq --arg s \"$(base64 -w0 token.sig.bin)\" '.tokens[0].signed = $s' quorum-registration.json > quorum-registration.signed.json",
-];
 
 export default async function RegisterQuorumPage({ searchParams }: { searchParams: Promise<{ registered?: string }> }) {
   const ctx = await requirePageActor();
@@ -48,16 +43,7 @@ export default async function RegisterQuorumPage({ searchParams }: { searchParam
             <Card title={has ? "1. Make a new key pair" : "1. Make a key pair (once)"} description="RSA 2048 to 4096 bits. The private key stays with you.">
               <Commands label="Commands to make a quorum key pair" lines={KEY_COMMANDS} />
             </Card>
-            <Card title="2. Get the registration token file">
-              <IssueRegistrationForm />
-            </Card>
-            <Card title="3. Sign it" description="Sign the 32 bytes of unsigned as they are (they are already a SHA-256 digest); do not use openssl dgst.">
-              <Commands label="Commands to sign the registration token" lines={SIGN_COMMANDS} />
-              <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Without jq: decode the unsigned value with base64 -d, sign, and paste the output of base64 -w0 token.sig.bin (macOS: base64 -i) into &quot;signed&quot;.</p>
-            </Card>
-            <Card title="4. Upload the key and the signed file">
-              <CompleteRegistrationForm />
-            </Card>
+            <QuorumRegistrationSteps browserSigning={browserSigningEnabled()} />
           </div>
         </>
       )}

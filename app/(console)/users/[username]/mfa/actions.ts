@@ -8,16 +8,22 @@ import type { FormState } from "@/lib/forms/types";
 import { changeMfa, requestMfaTokenFile } from "@/lib/mfa/change-mfa";
 import { serializeTokenFile } from "@/lib/token-files";
 import { looksLikePrivateKey } from "@/lib/keys";
+import { browserSigningEnabled } from "@/lib/settings";
 
 /** Text to show again in the form after a refusal: never a private key. */
 const echo = (text: string | undefined) => (text && !looksLikePrivateKey(text) ? text : "");
 
 export async function requestTokenFileAction(_: FormState, formData: FormData): Promise<FormState> {
   try {
-    const { token_file, expires_at } = await requestMfaTokenFile(await browserCtx(), { ...fields(formData, ["username", "role"]), token: true });
+    const { token_file, token_preimages, expires_at } = await requestMfaTokenFile(await browserCtx(), { ...fields(formData, ["username", "role"]), token: true });
     return {
       status: "success",
-      data: { text: serializeTokenFile(token_file), unsigned: token_file.tokens.map((t) => t.unsigned), expiresAt: expires_at.toISOString() },
+      data: {
+        text: serializeTokenFile(token_file),
+        unsigned: token_file.tokens.map((t) => t.unsigned),
+        preimages: browserSigningEnabled() ? token_preimages : undefined,
+        expiresAt: expires_at.toISOString(),
+      },
     };
   } catch (e) {
     return formError(e);
