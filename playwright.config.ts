@@ -1,6 +1,10 @@
 import { defineConfig } from "@playwright/test";
+import { freePort } from "./e2e/ports";
 
-const port = Number(process.env.E2E_PORT) || 3100;
+// E2E_PORT pins the main test server's port; without it the OS picks a free one. Workers inherit the
+// environment of the runner, so setting it here gives every worker the same server.
+const port = Number(process.env.E2E_PORT) || freePort();
+process.env.E2E_PORT = String(port);
 export const E2E = { admin: "admin", password: "e2e admin password", baseURL: `http://127.0.0.1:${port}` };
 
 export default defineConfig({

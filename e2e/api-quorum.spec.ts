@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { api, apiLogin, createUser, PASSWORD } from "./support";
 import { adminWithKey, useQuorumServer } from "./quorum-support";
 
-const OFFSET = 41;
-useQuorumServer(OFFSET);
+const SERVER = "api";
+useQuorumServer(SERVER);
 
 const REQUIRED = "Quorum approval is required for this operation: ";
 type File = { version: string; approval_data: string; token: string; signatures: { username: string; signature: string }[] };

@@ -90,17 +90,17 @@ test("item 2: one hostile field to the MFA sign-in form is refused at once, unsc
 });
 
 test.describe("item 10: with the default limits", () => {
-  const offset = 80;
+  const own = "default-limits"; // a server of its own, on a free port
   test.describe.configure({ mode: "serial" });
   let server: Awaited<ReturnType<typeof startQuorumServer>> | undefined;
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    server = await startQuorumServer(offset, { LOGIN_RATE_PER_ADDRESS: undefined, LOGIN_RATE_PER_USERNAME: undefined });
+    server = await startQuorumServer(own, { LOGIN_RATE_PER_ADDRESS: undefined, LOGIN_RATE_PER_USERNAME: undefined });
   });
   test.afterAll(() => server?.kill("SIGTERM"));
 
   test("a flood of sign-ins is limited per address before the cluster is looked up, and leaves one event with its count", async ({ request }) => {
-    const base = quorumUrl(offset);
+    const base = quorumUrl(own);
     const flood = async (ip: string, body: (i: number) => object) => {
       const statuses: number[] = [];
       for (let i = 0; i < 90; i++) {

@@ -3,7 +3,7 @@ import { useQuorumServer } from "./quorum-support";
 import { api, apiLogin, createUser, signIn } from "./support";
 
 // An operator who forbids keys in browsers: BROWSER_SIGNING=off.
-useQuorumServer(71, { BROWSER_SIGNING: "off" });
+useQuorumServer("browser-signing-off", { BROWSER_SIGNING: "off" }); // a server of its own, on a free port
 
 test("with BROWSER_SIGNING=off no page offers to sign in the browser, and the openssl way still works", async ({ page, request }) => {
   await signIn(page);

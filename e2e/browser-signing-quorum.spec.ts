@@ -3,12 +3,12 @@ import { expectNoKeyParts, storageOf, watch, type Seen } from "./key-leaks";
 import { adminWithKey, quorumUrl, useQuorumServer } from "./quorum-support";
 import { api, apiLogin, createUser, expectAccessible, PASSWORD, signIn } from "./support";
 
-const OFFSET = 70;
-useQuorumServer(OFFSET);
+const SERVER = "browser-signing"; // a quorum server of its own, on a free port
+useQuorumServer(SERVER);
 
 /** A browser of the admin's own, every request and console line of it recorded. */
 async function pageAs(browser: Browser, username: string) {
-  const context = await browser.newContext({ baseURL: quorumUrl(OFFSET) });
+  const context = await browser.newContext({ baseURL: quorumUrl(SERVER) });
   const watched = watch(context);
   const page = await context.newPage();
   await signIn(page, username, PASSWORD);

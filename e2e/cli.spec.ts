@@ -7,9 +7,9 @@ import { quorumUrl, useQuorumServer } from "./quorum-support";
 import { PASSWORD } from "./support";
 
 // The real `hsm-console` client against a real server of its own (quorum values are cluster-wide).
-const OFFSET = 37;
-useQuorumServer(OFFSET);
-const url = quorumUrl(OFFSET);
+const SERVER = "cli"; // a quorum server of its own, on a free port
+useQuorumServer(SERVER);
+const url = quorumUrl(SERVER);
 const ADMIN = { username: "admin", password: "e2e admin password" };
 const people: Operator[] = [];
 const person = (name: string) => {

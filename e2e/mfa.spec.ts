@@ -56,7 +56,12 @@ test("a crypto user registers MFA with openssl, then signs in with a signed logi
   await page.getByRole("button", { name: "Register MFA key" }).click();
   const fingerprint = keys.sh("openssl pkey -pubin -in user.pub.pem -outform DER | openssl dgst -sha256 -binary | base64").trim().replace(/=+$/, "");
   await expect(page.getByText("MFA registered")).toBeVisible();
-  await expect(page.getByText(`SHA256:${fingerprint}`)).toBeVisible();
+  // The page around the success shows the new truth: the key in "Current key", and a way to remove it.
+  const current = page.getByRole("region", { name: "Current key" });
+  await expect(current.getByText(`SHA256:${fingerprint}`)).toBeVisible();
+  await expect(current).not.toContainText("None registered");
+  await expect(page.getByRole("region", { name: "Remove MFA" })).toBeVisible();
+  await expectAccessible(page);
 
   await page.goto(`/users?search=${username}`);
   await expect(page.getByRole("row", { name: new RegExp(username) })).toContainText("Enabled");
@@ -104,6 +109,12 @@ test("a signature made with openssl dgst is explained for each token, with the r
   await expect(page.getByRole("heading", { name: "Result for each token" })).toBeVisible();
   await expect(page.getByText(/Token 1:.*dgst/)).toBeVisible();
   await expect(page.getByText(/Token 2:.*dgst/)).toBeVisible();
+  // Commands show as code (no literal backticks), and token 2's fix names token 2's files.
+  const results = page.getByRole("heading", { name: "Result for each token" }).locator("..");
+  await expect(results).not.toContainText("`");
+  await expect(results.locator("li").nth(1)).toContainText("-in token2.bin -out token2.sig.bin");
+  await expect(results.locator("li").nth(1)).not.toContainText("token1");
+  await expect(results.locator("li").nth(1).locator("code").first()).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, "mfa-diagnostics");
   const list = await api(request, "GET", `/api/v1/user/list?search=${username}`, { token: await apiLogin(request) });
@@ -136,6 +147,8 @@ test("an admin registers and removes MFA for a crypto user; a crypto user cannot
   await remove.getByLabel(`Password for ${target}`).fill("set by the admin");
   await page.getByRole("button", { name: "Remove MFA key" }).click();
   await expect(page.getByText(`MFA is removed for ${target}`)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Current key" })).toContainText("None registered");
+  await expect(page.getByRole("region", { name: "Remove MFA" })).toHaveCount(0);
 
   const token = await apiLogin(request, bystander, PASSWORD);
   const denied = await api(request, "POST", "/api/v1/user/change-mfa/token-sign", { token, body: { username: target, role: "crypto-user", token: true } });

@@ -5,8 +5,8 @@ import path from "node:path";
 import { opsUrl, startOpsServer, tempFolder, type OpsServer } from "./ops-support";
 import { E2E, expectAccessible } from "./support";
 
-const OFFSET = 63;
-test.use({ baseURL: opsUrl(OFFSET) });
+const SERVER = "errors"; // a server of its own, on a free port
+test.use({ baseURL: opsUrl(SERVER) });
 test.describe.configure({ mode: "serial" });
 
 let server: OpsServer;
@@ -14,7 +14,7 @@ let dataDir: string;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   dataDir = tempFolder("hsm-console-ops-errors-");
-  server = await startOpsServer(OFFSET, dataDir);
+  server = await startOpsServer(SERVER, dataDir);
 });
 test.afterAll(async () => {
   await server?.stop();

@@ -4,9 +4,9 @@ import { opsUrl, startOpsServer, tempFolder, type OpsServer } from "./ops-suppor
 import { adminWithKey } from "./quorum-support";
 import { api, apiLogin, E2E } from "./support";
 
-const OFFSET = 61;
+const SERVER = "metrics"; // a server of its own, on a free port
 const TOKEN = "metrics-e2e-token-0123456789";
-test.use({ baseURL: opsUrl(OFFSET) });
+test.use({ baseURL: opsUrl(SERVER) });
 test.describe.configure({ mode: "serial" });
 
 type Sample = { name: string; labels: Record<string, string>; value: number };
@@ -43,7 +43,7 @@ let dataDir: string;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   dataDir = tempFolder("hsm-console-ops-metrics-");
-  server = await startOpsServer(OFFSET, dataDir, { METRICS_TOKEN: TOKEN, LOG_LEVEL: "info" });
+  server = await startOpsServer(SERVER, dataDir, { METRICS_TOKEN: TOKEN, LOG_LEVEL: "info" });
 });
 test.afterAll(async () => {
   await server?.stop();

@@ -5,7 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import { startOpsServer, tempFolder } from "./ops-support";
 
-const OFFSET = 62;
+const SERVER = "probes"; // a server of its own, on a free port
 
 test("probes need no session and say nothing else; /metrics is 404 without METRICS_TOKEN", async ({ request }) => {
   const health = await request.get("/healthz");
@@ -23,7 +23,7 @@ test("probes need no session and say nothing else; /metrics is 404 without METRI
 test("/readyz answers 503 on a read-only data folder, and 200 again once it is writable; SIGTERM stops cleanly", async ({ request }) => {
   test.setTimeout(120_000);
   const dataDir = tempFolder("hsm-console-ops-probes-");
-  const server = await startOpsServer(OFFSET, dataDir);
+  const server = await startOpsServer(SERVER, dataDir);
   const lock = path.join(dataDir, "console.db.server.pid");
   try {
     expect(fs.readFileSync(lock, "utf8").trim()).toBe(String(server.child.pid));
@@ -49,7 +49,7 @@ test("/readyz answers 503 on a read-only data folder, and 200 again once it is w
 test("SIGTERM lets a request in flight finish, then stops", async () => {
   test.setTimeout(120_000);
   const dataDir = tempFolder("hsm-console-ops-stop-");
-  const server = await startOpsServer(OFFSET + 2, dataDir);
+  const server = await startOpsServer(`${SERVER}-second`, dataDir);
   try {
     const body = JSON.stringify({ username: "admin", password: "e2e admin password" });
     const socket = net.connect(Number(new URL(server.url).port), "127.0.0.1");

@@ -2,10 +2,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { portFor } from "./ports";
 
-// The operations specs run servers of their own (E2E_PORT + offset, 60 to 69), with their own environment
-// (metrics token, webhook receiver) and a data folder that survives a restart.
-export const opsUrl = (offset: number) => `http://127.0.0.1:${(Number(process.env.E2E_PORT) || 3100) + offset}`;
+// The operations specs run servers of their own (each on a free port the OS picks, kept for its name across
+// a restart), with their own environment (metrics token, webhook receiver) and a data folder that survives
+// a restart.
+export const opsUrl = (name: string) => `http://127.0.0.1:${portFor(`ops-${name}`)}`;
 
 export type OpsServer = {
   url: string;
@@ -18,8 +20,8 @@ export type OpsServer = {
 
 export const tempFolder = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
-export async function startOpsServer(offset: number, dataDir: string, env: Record<string, string> = {}): Promise<OpsServer> {
-  const url = opsUrl(offset);
+export async function startOpsServer(name: string, dataDir: string, env: Record<string, string> = {}): Promise<OpsServer> {
+  const url = opsUrl(name);
   const child = spawn(process.execPath, ["scripts/e2e-server.mjs"], {
     env: {
       ...process.env,

@@ -6,9 +6,9 @@ import type { AddressInfo } from "node:net";
 import { eventually, opsUrl, startOpsServer, tempFolder, type OpsServer } from "./ops-support";
 import { api, apiLogin, PASSWORD, unique } from "./support";
 
-const OFFSET = 60;
+const SERVER = "webhook"; // a server of its own, on a free port
 const SECRET = "webhook-e2e-secret-0123456789";
-test.use({ baseURL: opsUrl(OFFSET) });
+test.use({ baseURL: opsUrl(SERVER) });
 test.describe.configure({ mode: "serial" });
 
 type Received = { id: string; chain: string; seq: number; type: string; status: number };
@@ -57,7 +57,7 @@ test("every audit event reaches a flaky webhook once after dedup, in order, acro
   const env = { WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: SECRET };
   let server: OpsServer | undefined;
   try {
-    server = await startOpsServer(OFFSET, dataDir, env);
+    server = await startOpsServer(SERVER, dataDir, env);
     // The receiver is down (500): operations still succeed at once.
     const token = await apiLogin(request);
     const started = Date.now();
@@ -68,7 +68,7 @@ test("every audit event reaches a flaky webhook once after dedup, in order, acro
 
     expect(await server.stop()).toBe(0);
     const beforeRestart = receiver.state.attempts.length;
-    server = await startOpsServer(OFFSET, dataDir, env);
+    server = await startOpsServer(SERVER, dataDir, env);
     const token2 = await apiLogin(request);
     expect((await api(request, "POST", "/api/v1/user/create", { token: token2, body: { username: unique("hook"), role: "crypto-user", password: PASSWORD } })).body.error_code).toBe(0);
     // The restarted server picks the same waiting event up again from the outbox table.

@@ -3,16 +3,17 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { portFor } from "./ports";
 import { api, apiLogin, PASSWORD, unique } from "./support";
 
 // Quorum values are cluster-wide: a `user` value of 2 on the shared e2e cluster would refuse every other
 // spec's user create. These specs get a server and database of their own (as setup-link.spec.ts does).
-// Each spec file passes its own offset, so two of them can run side by side.
-export const quorumUrl = (offset: number) => `http://127.0.0.1:${(Number(process.env.E2E_PORT) || 3100) + offset}`;
+// Each spec file passes its own name, so two of them can run side by side; the OS picks their ports.
+export const quorumUrl = (name: string) => `http://127.0.0.1:${portFor(`quorum-${name}`)}`;
 
 /** `overrides` set or (with undefined) remove variables, e.g. to run with the default sign-in limits. */
-export async function startQuorumServer(offset: number, overrides: Record<string, string | undefined> = {}): Promise<ChildProcess> {
-  const url = quorumUrl(offset);
+export async function startQuorumServer(name: string, overrides: Record<string, string | undefined> = {}): Promise<ChildProcess> {
+  const url = quorumUrl(name);
   const env: NodeJS.ProcessEnv = { ...process.env, E2E_PORT: new URL(url).port, E2E_ADMIN: "admin", E2E_ADMIN_PASSWORD: "e2e admin password", TRUST_PROXY: "1", LOGIN_RATE_PER_ADDRESS: "100000", LOGIN_RATE_PER_USERNAME: "100000", ...overrides };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const server = spawn(process.execPath, ["scripts/e2e-server.mjs"], {
@@ -76,14 +77,14 @@ export async function registerKey(request: APIRequestContext, token: string, key
   expect(step2.body, JSON.stringify(step2.body)).toMatchObject({ error_code: 0 });
 }
 
-/** Runs a spec file against a quorum server of its own (on E2E_PORT + offset), serially. */
-export function useQuorumServer(offset: number, overrides: Record<string, string | undefined> = {}) {
-  test.use({ baseURL: quorumUrl(offset) });
+/** Runs a spec file against a quorum server of its own (on a free port), serially. */
+export function useQuorumServer(name: string, overrides: Record<string, string | undefined> = {}) {
+  test.use({ baseURL: quorumUrl(name) });
   test.describe.configure({ mode: "serial" });
   let server: ChildProcess | undefined;
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    server = await startQuorumServer(offset, overrides);
+    server = await startQuorumServer(name, overrides);
   });
   test.afterAll(() => {
     server?.kill("SIGTERM");

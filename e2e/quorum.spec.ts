@@ -1,15 +1,15 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { api, apiLogin, createUser, expectAccessible, PASSWORD, screenshot, signIn } from "./support";
+import { api, apiLogin, createUser, expectAccessible, PASSWORD, screenshot, signIn, unique } from "./support";
 import { adminWithKey, quorumUrl, useQuorumServer, type KeyFolder } from "./quorum-support";
 
-const OFFSET = 40;
-useQuorumServer(OFFSET);
+const SERVER = "browser";
+useQuorumServer(SERVER);
 
 type Admin = { username: string; token: string; keys: KeyFolder };
 const admins: Admin[] = [];
 
 async function pageAs(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: quorumUrl(OFFSET) });
+  const context = await browser.newContext({ baseURL: quorumUrl(SERVER) });
   const page = await context.newPage();
   await signIn(page, username, PASSWORD);
   return page;
@@ -49,6 +49,10 @@ test("an admin registers their quorum key in the browser with the page's openssl
   await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByRole("button", { name: "Register quorum key" }).click();
   await expect(page.getByRole("status").filter({ hasText: "is registered" })).toContainText(/Your quorum key SHA256:\S+ is registered/);
+  // The page shows the new truth: the key, and nothing of the used token file or its deadline.
+  await expect(page.getByRole("heading", { name: "Your quorum key", level: 1 })).toBeVisible();
+  await expect(page.getByText(/upload it below by/)).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Current quorum key" })).toContainText(/SHA256:/);
   await expectAccessible(page);
   await page.goto(`/users/${a.username}`);
   await expect(page.getByText(/^SHA256:/)).toHaveCount(1);
@@ -66,8 +70,14 @@ test("with user value 2, two admins approve by signing with openssl and the requ
   await userCard.getByLabel("New value for the user service").fill("4");
   await userCard.getByRole("button", { name: "Set user value" }).click();
   await expect(userCard.getByText(/cannot need 4 approvals: only 3 admins have a quorum key/).first()).toBeVisible();
-  await userCard.getByLabel("New value for the user service").fill("2");
+  // M = 3 with 3 key holders: the M + 1 warning shows once, not again in the success message.
+  await userCard.getByLabel("New value for the user service").fill("3");
   await userCard.getByRole("button", { name: "Set user value" }).click();
+  await expect(page.getByRole("region", { name: /^user service: 3/ })).toBeVisible();
+  await expect(page.getByText(/Only 3 admins have a quorum key/)).toHaveCount(1);
+  await expect(page.getByText("The user service now needs 3 approvals.")).toBeVisible();
+  await page.getByRole("region", { name: /^user service: 3/ }).getByLabel("New value for the user service").fill("2");
+  await page.getByRole("region", { name: /^user service: 3/ }).getByRole("button", { name: "Set user value" }).click();
   await expect(page.getByRole("region", { name: /^user service: 2/ })).toBeVisible();
   await expectAccessible(page);
 
@@ -118,6 +128,45 @@ test("with user value 2, two admins approve by signing with openssl and the requ
   await expect(page).toHaveURL(/\/users\?deleted=/);
   const listed = await api(request, "GET", `/api/v1/user/list?search=${victim}`, { token: await apiLogin(request) });
   expect(listed.body.data.users).toEqual([]);
+});
+
+test("a refused Create user asks for approval with its fields, and the M-th approval leads back to the form with the token chosen", async ({ page, request }) => {
+  test.slow(); // several sessions; slower when other specs share the cores
+  const [a, b, c] = admins;
+  const name = unique("made").toLowerCase();
+  await signIn(page, a.username, PASSWORD);
+  await page.goto("/users/new");
+  await page.getByLabel("Username").fill(name);
+  await page.getByLabel("Role").selectOption("admin");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("alert").first()).toContainText("the user service needs 2 approvals and none was given. Request approval for this operation");
+  await expect(page.getByRole("alert").first().locator("code").first()).toHaveText("quorum token-sign generate --service user");
+
+  await page.getByRole("link", { name: "Request approval for it" }).click();
+  await expect(page.getByLabel("Operation")).toHaveValue("user create");
+  await expect(page.getByLabel("For user")).toHaveValue(name);
+  await expect(page.getByLabel("Their role")).toHaveValue("admin");
+  await page.getByRole("button", { name: "Generate token" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Token generated" })).toBeVisible();
+
+  const listed = await api(request, "GET", "/api/v1/quorum/token-sign/list", { token: b.token });
+  const { token } = listed.body.data.tokens.find((t: { operation: { username?: string } | null }) => t.operation?.username === name);
+  for (const x of [b, c]) {
+    const approved = await api(request, "POST", "/api/v1/quorum/token-sign/approve", { token: x.token, body: { token, signature: x.keys.sign(token) } });
+    expect(approved.body, JSON.stringify(approved.body)).toMatchObject({ error_code: 0 });
+  }
+  await page.reload();
+  await page.getByRole("link", { name: "Back to Create user" }).click();
+  await expect(page.getByRole("heading", { name: "Create user", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Username")).toHaveValue(name);
+  await expect(page.getByLabel("Role")).toHaveValue("admin");
+  await expect(page.getByLabel("Password")).toHaveValue("");
+  await expect(page.getByLabel("Approved token").locator("option:checked")).toContainText(`create admin ${name}`);
+  await expectAccessible(page);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
 });
 
 test("setting a quorum value itself needs the approval of the quorum service value", async ({ page, request }) => {

@@ -105,6 +105,12 @@ test("audit log: filters, the detail of an event, and exports that parse with th
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText("already exists");
+  // A long reason is cut on the list, and opens in place to be read whole.
+  const reason = String(again.body.data);
+  expect(reason.length).toBeGreaterThan(60);
+  await expect(rows.nth(1).getByText(reason)).toBeHidden();
+  await rows.nth(1).getByText("more", { exact: true }).first().click(); // the reason's; the user agent's comes after
+  await expect(rows.nth(1).getByText(reason)).toBeVisible();
   const today = new Date().toISOString().slice(0, 10);
   await page.goto(`/audit?target=${name}&from=${today}&to=${today}`);
   await expect(rows).toHaveCount(4);

@@ -3,12 +3,13 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./ports";
 import { expectAccessible } from "./support";
 
 // A second server, as `npm start` runs it, on an empty database: it must print a one-time setup link.
 test("first start prints a one-time setup link whose page creates the cluster and its admin", async ({ page }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hsm-console-setup-"));
-  const port = (Number(process.env.E2E_PORT) || 3100) + 50 + test.info().workerIndex;
+  const port = freePort();
   const server = spawn(process.execPath, ["scripts/start.mjs"], {
     env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "console.db")}`, PORT: String(port), HOST: "127.0.0.1", AUTH_SECRET: "" },
     stdio: ["ignore", "pipe", "pipe"],

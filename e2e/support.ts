@@ -50,6 +50,11 @@ export async function expectAccessible(page: Page) {
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
+/**
+ * The README's screenshots are rewritten only when asked (`UPDATE_SCREENSHOTS=1`), so `npm test` leaves the
+ * work tree clean; otherwise the picture goes to the test artifacts, where a failing run can be looked at.
+ */
 export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
+  const dir = process.env.UPDATE_SCREENSHOTS === "1" ? "docs/screenshots" : "e2e/.artifacts/screenshots";
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }

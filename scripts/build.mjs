@@ -30,7 +30,8 @@ export function buildIfStale() {
   execFileSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
+    // Next.js telemetry is on unless turned off; a console for HSM operators does not phone home.
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   fs.writeFileSync(stamp, want);
 }

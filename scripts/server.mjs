@@ -11,6 +11,9 @@ import { holdDatabase } from "./server-lock.mjs";
 
 const GRACEFUL_STOP = Symbol.for("hsm-console.graceful-stop");
 
+// No Next.js telemetry from a running console either (`next dev` would otherwise send it).
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
 export async function serve({ dev = false, port = Number(process.env.PORT) || 3000, hostname = process.env.HOST || "0.0.0.0", dir } = {}) {
   const release = holdDatabase(databaseFile());
   process.once("exit", release);

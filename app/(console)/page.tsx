@@ -1,3 +1,4 @@
+import { Hourglass, ScrollText, ShieldCheck, TriangleAlert, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Attention } from "@/components/overview/attention";
@@ -41,22 +42,22 @@ export default async function OverviewPage() {
         </div>
       )}
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Users by role and MFA" description="Token-sign MFA, as cloudhsm-cli's user list shows it.">
+        <Card title="Users by role and MFA" icon={Users} description="Who signs in with a key as well as a password.">
           <UsersByRole users={o.users} />
         </Card>
-        <Card title="Quorum health" description="Each service's M, and the admins who can approve with a quorum key.">
+        <Card title="Quorum health" icon={ShieldCheck} description="How many approvals each service needs, and whether enough admins can give them.">
           <QuorumHealth quorum={o.quorum} keyHolders={o.keyHolders} />
         </Card>
-        <Card title="Needs attention">
+        <Card title="Needs attention" icon={TriangleAlert} description="Accounts and keys to look at; each number opens the list of them.">
           <Attention attention={o.attention} />
         </Card>
         {open && (
-          <Card title={`Open quorum tokens (${open.length})`} description="Tokens collecting approvals or waiting to be used, with their time left.">
+          <Card title={`Open quorum tokens (${open.length})`} icon={Hourglass} description="Approval requests collecting signatures or waiting to be used, with their time left.">
             <OpenTokens tokens={open} />
           </Card>
         )}
         {ctx.actor.role === "admin" && (
-          <Card title="Audit chain" description="Every audit event is hash-chained to the one before it.">
+          <Card title="Audit chain" icon={ScrollText} description="Every audit event is hash-chained to the one before it, so a changed or deleted event shows.">
             <ChainStatus verification={o.verification} />
           </Card>
         )}

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
 
@@ -7,6 +8,7 @@ export function FieldChanges({ before, after }: { before: Record<string, unknown
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   if (keys.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">This event records no field values.</p>;
   return (
+    <ScrollRegion label="Fields before and after">
     <table className="w-full text-left text-sm">
       <caption className="sr-only">Fields before and after the operation</caption>
       <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
@@ -33,5 +35,6 @@ export function FieldChanges({ before, after }: { before: Record<string, unknown
         })}
       </tbody>
     </table>
+    </ScrollRegion>
   );
 }

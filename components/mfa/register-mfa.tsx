@@ -9,7 +9,7 @@ import { idle } from "@/lib/forms/types";
 import type { ApprovalOptionsView } from "@/components/quorum/approval-fields";
 import { RegisterSteps, type Issued } from "./register-steps";
 
-export function RegisterMfa({ username, role, fileName, self, approval }: { username: string; role: string; fileName: string; self: boolean; approval?: ApprovalOptionsView | null }) {
+export function RegisterMfa({ username, role, fileName, self, approval, preselect }: { username: string; role: string; fileName: string; self: boolean; approval?: ApprovalOptionsView | null; preselect?: string }) {
   const [tokenState, requestToken] = useActionState(requestTokenFileAction, idle);
   const [state, register, checkUploads] = useUploadForm(registerMfaAction);
   const issued = tokenState.status === "success" ? (tokenState.data as Issued) : null;
@@ -39,7 +39,7 @@ export function RegisterMfa({ username, role, fileName, self, approval }: { user
           </p>
         )}
       </form>
-      {issued && <RegisterSteps key={issued.text} issued={issued} username={username} role={role} fileName={fileName} self={self} approval={approval} state={state} register={register} checkUploads={checkUploads} />}
+      {issued && <RegisterSteps key={issued.text} issued={issued} username={username} role={role} fileName={fileName} self={self} approval={approval} preselect={preselect} state={state} register={register} checkUploads={checkUploads} />}
     </div>
   );
 }

@@ -18,8 +18,8 @@ export function Attention({ attention }: { attention: ClusterOverview["attention
   return (
     <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
       {items.map((i) => (
-        <li key={i.what} className="flex items-baseline gap-4 py-2">
-          <span className="w-16 shrink-0 text-right text-lg">
+        <li key={i.what} className="flex items-baseline gap-3 py-2">
+          <span className="min-w-8 shrink-0 text-right text-lg">
             <CountLink tally={i.tally} what={i.what} tone="warn" />
           </span>
           <span>

@@ -4,13 +4,21 @@ import { Field, inputClass } from "@/components/ui/field";
 export type ApprovalOptionsView = {
   required: number;
   service: string;
-  tokens: { value: string; label: string }[];
+  tokens: { value: string; label: string; token: string; command: string | null }[];
   pending: { label: string; progress: string }[];
 };
 
 /** The part of an operation's form that carries its quorum approval: an approved token, or an approval file. */
-export function ApprovalFields({ options, errors, requestHref, idPrefix = "field" }: { options: ApprovalOptionsView; errors?: string[]; requestHref: string; idPrefix?: string }) {
+export function ApprovalFields({ options, errors, requestHref, idPrefix = "field", preselect }: {
+  options: ApprovalOptionsView;
+  errors?: string[];
+  requestHref: string;
+  idPrefix?: string;
+  /** The approved token to choose, when the requester comes back from its approval. */
+  preselect?: string;
+}) {
   const { required, service, tokens, pending } = options;
+  const chosen = tokens.find((t) => t.token === preselect)?.value ?? "";
   const selectId = `${idPrefix}-approval_token`;
   return (
     <fieldset className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950">
@@ -32,7 +40,7 @@ export function ApprovalFields({ options, errors, requestHref, idPrefix = "field
         </ul>
       )}
       <Field name="approval_token" id={selectId} label="Approved token" hint={tokens.length ? undefined : "None of your tokens for this service is fully approved yet."}>
-        <select id={selectId} name="approval_token" className={inputClass} defaultValue="" aria-describedby={tokens.length ? undefined : `${selectId}-hint`}>
+        <select id={selectId} name="approval_token" className={inputClass} defaultValue={chosen} aria-describedby={tokens.length ? undefined : `${selectId}-hint`}>
           <option value="">{tokens.length ? "Choose an approved token" : "No approved token"}</option>
           {tokens.map((t) => (
             <option key={t.value} value={t.value}>
@@ -46,8 +54,4 @@ export function ApprovalFields({ options, errors, requestHref, idPrefix = "field
   );
 }
 
-/** The generate form, prefilled with the operation a form needs approval for. */
-export function requestHref(command: string, username?: string, role?: string): string {
-  const q = new URLSearchParams({ service: command.startsWith("quorum") ? "quorum" : "user", command, ...(username ? { username } : {}), ...(role ? { role } : {}) });
-  return `/quorum?${q.toString()}#request`;
-}
+export { requestHref } from "./return-to";

@@ -9,6 +9,7 @@ import { FormMessage } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CurrentPasswordField, Field, inputClass } from "@/components/ui/field";
+import { CodeBlock } from "@/components/ui/code-block";
 import { useUploadForm } from "@/components/forms/use-upload-form";
 import { idle } from "@/lib/forms/types";
 import { Commands, DownloadLink } from "./download-link";
@@ -32,7 +33,7 @@ export function QuorumRegistrationSteps({ browserSigning }: { browserSigning: bo
           {fileText ? (
             <>
               <DownloadLink text={fileText} filename="quorum-registration.json">Download quorum-registration.json</DownloadLink>
-              <pre tabIndex={0} aria-label="Registration token file" className="overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs text-slate-900 dark:bg-slate-800 dark:text-slate-100">{fileText}</pre>
+              <CodeBlock label="Registration token file">{fileText}</CodeBlock>
             </>
           ) : (
             <SubmitButton pendingText="Preparing…">Get a registration token file</SubmitButton>

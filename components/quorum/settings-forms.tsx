@@ -8,7 +8,7 @@ import { idle } from "@/lib/forms/types";
 import { ApprovalFields, type ApprovalOptionsView } from "./approval-fields";
 import { useUploadForm } from "@/components/forms/use-upload-form";
 
-export function SetValueForm({ service, current, approval }: { service: "user" | "quorum"; current: number; approval: ApprovalOptionsView | null }) {
+export function SetValueForm({ service, current, approval, preselect }: { service: "user" | "quorum"; current: number; approval: ApprovalOptionsView | null; preselect?: string }) {
   const [state, action, checkUploads] = useUploadForm(setValueAction);
   return (
     <form action={action} onSubmit={checkUploads} className="space-y-3" noValidate>
@@ -16,7 +16,7 @@ export function SetValueForm({ service, current, approval }: { service: "user" |
       <input type="hidden" name="service" value={service} />
       <Field name="value" id={`value-${service}`} label={`New value for the ${service} service`} type="number" min={1} max={8} defaultValue={state.values?.value ?? String(current)} errors={state.fieldErrors?.value} />
       {approval && (
-        <ApprovalFields options={approval} idPrefix={`value-${service}`} requestHref={`/quorum?service=quorum&command=${encodeURIComponent("quorum token-sign set-quorum-value")}&target_service=${service}#request`} />
+        <ApprovalFields options={approval} idPrefix={`value-${service}`} requestHref={`/quorum?service=quorum&command=${encodeURIComponent("quorum token-sign set-quorum-value")}&target_service=${service}#request`} preselect={preselect} />
       )}
       <SubmitButton variant="secondary" pendingText="Setting…">Set {service} value</SubmitButton>
     </form>

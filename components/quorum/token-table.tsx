@@ -1,17 +1,21 @@
 import { Badge } from "@/components/ui/badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { TokenView } from "@/lib/quorum/list";
+import { BackToOperation } from "./back-to-operation";
 import { DownloadLink } from "./download-link";
 
 export type TokenRow = Pick<
   TokenView,
-  "token" | "username" | "service" | "description" | "approvals_required" | "number_of_approvals" | "approved_by" | "token_timeout_seconds" | "approved"
-> & { mine: boolean };
+  "token" | "username" | "service" | "operation" | "description" | "approvals_required" | "number_of_approvals" | "approved_by" | "token_timeout_seconds" | "approved"
+> & { mine: boolean; thisSession: boolean };
 
 /** `quorum token-sign list`, with what each token approves and its progress. */
 export function TokenTable({ tokens, files }: { tokens: TokenRow[]; files: Map<string, string> }) {
-  if (tokens.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No live quorum token in this cluster.</p>;
+  if (tokens.length === 0) {
+    return <p className="text-sm text-slate-600 dark:text-slate-400">No live quorum token in this cluster. To run an operation that needs approval, request it above.</p>;
+  }
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Live quorum tokens">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Live quorum tokens</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
@@ -36,12 +40,15 @@ export function TokenTable({ tokens, files }: { tokens: TokenRow[]; files: Map<s
               </td>
               <td className="py-2 pr-4 tabular-nums">{t.token_timeout_seconds}</td>
               <td className="py-2 text-right">
-                {files.has(t.token) && <DownloadLink text={files.get(t.token)!} filename="approval.json">approval.json</DownloadLink>}
+                <span className="inline-flex flex-wrap justify-end gap-2">
+                  {t.mine && t.thisSession && t.approved && <BackToOperation operation={t.operation} token={t.token} />}
+                  {files.has(t.token) && <DownloadLink text={files.get(t.token)!} filename="approval.json">approval.json</DownloadLink>}
+                </span>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

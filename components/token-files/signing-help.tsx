@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button-class";
+import { CodeBlock } from "@/components/ui/code-block";
 import { posixScript, powershellScript, signedFileName, tokenCommands, VERIFY } from "./commands";
 import { downloadText } from "./download";
 import { KmsHelp, Pkcs11Help } from "./hardware-help";
@@ -17,11 +18,7 @@ const tabs = [
 type Tab = (typeof tabs)[number]["id"];
 
 export function Code({ label, children }: { label: string; children: string }) {
-  return (
-    <pre aria-label={label} tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100 dark:bg-black">
-      {children}
-    </pre>
-  );
+  return <CodeBlock label={label} dark>{children}</CodeBlock>;
 }
 
 /** How to sign the token file, for each platform, with the exact commands for these tokens. */

@@ -6,13 +6,14 @@ import { CurrentPasswordField, Field } from "@/components/ui/field";
 import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 import { useUploadForm } from "@/components/forms/use-upload-form";
 
-export function ChangePasswordForm({ username, role, self, hasMfa = false, hasQuorumKey = false, approval }: {
+export function ChangePasswordForm({ username, role, self, hasMfa = false, hasQuorumKey = false, approval, preselect }: {
   username: string;
   role: string;
   self: boolean;
   hasMfa?: boolean;
   hasQuorumKey?: boolean;
   approval?: ApprovalOptionsView | null;
+  preselect?: string;
 }) {
   const [state, action, checkUploads] = useUploadForm(changePasswordAction);
   return (
@@ -45,7 +46,7 @@ export function ChangePasswordForm({ username, role, self, hasMfa = false, hasQu
           </span>
         </label>
       )}
-      {approval && !self && <ApprovalFields options={approval} idPrefix="password" errors={state.fieldErrors?.approval} requestHref={requestHref("user change-password", username, role)} />}
+      {approval && !self && <ApprovalFields options={approval} idPrefix="password" errors={state.fieldErrors?.approval} requestHref={requestHref("user change-password", username, role)} preselect={preselect} />}
       <SubmitButton pendingText="Changing…">Change password</SubmitButton>
     </form>
   );

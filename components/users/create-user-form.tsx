@@ -6,9 +6,10 @@ import { Field, inputClass } from "@/components/ui/field";
 import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 import { useUploadForm } from "@/components/forms/use-upload-form";
 
-export function CreateUserForm({ approval }: { approval?: ApprovalOptionsView | null }) {
+/** `prefill` and `preselect` bring back what was typed before the approval was requested, and its approved token. */
+export function CreateUserForm({ approval, prefill = {}, preselect }: { approval?: ApprovalOptionsView | null; prefill?: { username?: string; role?: string }; preselect?: string }) {
   const [state, action, checkUploads] = useUploadForm(createUserAction);
-  const v = state.values ?? {};
+  const v = state.values ?? prefill;
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} onSubmit={checkUploads} className="max-w-lg space-y-4" noValidate>
@@ -28,7 +29,7 @@ export function CreateUserForm({ approval }: { approval?: ApprovalOptionsView | 
         </select>
       </Field>
       <Field name="password" label="Password" type="password" autoComplete="new-password" errors={e.password} hint="8 to 64 characters. Share it with the user through a channel you trust." />
-      {approval && <ApprovalFields options={approval} errors={e.approval} requestHref={requestHref("user create")} />}
+      {approval && <ApprovalFields options={approval} errors={e.approval} requestHref={requestHref("user create", v.username, v.role)} preselect={preselect} />}
       <SubmitButton pendingText="Creating…">Create user</SubmitButton>
     </form>
   );

@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { ApprovalFields, requestHref, type ApprovalOptionsView } from "@/components/quorum/approval-fields";
 import { useUploadForm } from "@/components/forms/use-upload-form";
 
-export function DeleteUserForm({ username, role, approval }: { username: string; role: string; approval?: ApprovalOptionsView | null }) {
+export function DeleteUserForm({ username, role, approval, preselect }: { username: string; role: string; approval?: ApprovalOptionsView | null; preselect?: string }) {
   const [state, action, checkUploads] = useUploadForm(deleteUserAction);
   return (
     <form action={action} onSubmit={checkUploads} className="max-w-lg space-y-4" noValidate>
@@ -20,7 +20,7 @@ export function DeleteUserForm({ username, role, approval }: { username: string;
         errors={state.fieldErrors?.confirm}
         hint="The account, its keys and its sessions are removed. This cannot be undone."
       />
-      {approval && <ApprovalFields options={approval} idPrefix="delete" errors={state.fieldErrors?.approval} requestHref={requestHref("user delete", username, role)} />}
+      {approval && <ApprovalFields options={approval} idPrefix="delete" errors={state.fieldErrors?.approval} requestHref={requestHref("user delete", username, role)} preselect={preselect} />}
       <SubmitButton variant="danger" pendingText="Deleting…">
         Delete {username}
       </SubmitButton>

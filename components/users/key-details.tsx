@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { CodeBlock } from "@/components/ui/code-block";
 import { formatDate } from "@/components/ui/dates";
 import { FINGERPRINT_COMMAND, FINGERPRINT_NOTE } from "@/lib/keys";
 
@@ -15,7 +16,7 @@ export function KeyDetails({ label, fingerprint, bits, registeredAt }: { label: 
           <p className="break-all font-mono text-xs">{fingerprint}</p>
           <details className="text-xs text-slate-600 dark:text-slate-400">
             <summary className="cursor-pointer">Check this fingerprint with openssl</summary>
-            <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 font-mono dark:bg-slate-800">{FINGERPRINT_COMMAND}</pre>
+            <div className="mt-1"><CodeBlock label={`Command that prints the ${label} key's fingerprint`}>{FINGERPRINT_COMMAND}</CodeBlock></div>
             <p className="mt-1">{FINGERPRINT_NOTE}</p>
           </details>
         </div>

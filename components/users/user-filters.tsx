@@ -1,3 +1,4 @@
+import { Search } from "lucide-react";
 import Link from "next/link";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button-class";
@@ -15,15 +16,15 @@ const selects = [
 /** A plain GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */
 export function UserFilters({ values }: { values: Record<string, string> }) {
   return (
-    <form role="search" aria-label="Filter users" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <div className="min-w-48 flex-1">
+    <form role="search" aria-label="Filter users" className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 lg:flex lg:flex-wrap dark:border-slate-800 dark:bg-slate-900">
+      <div className="col-span-2 min-w-48 flex-1 sm:col-span-4">
         <label htmlFor="filter-search" className="block text-sm font-medium">
           Username contains
         </label>
         <input id="filter-search" name="search" type="search" defaultValue={values.search} className={`${inputClass} mt-1`} autoComplete="off" />
       </div>
       {selects.map((s) => (
-        <div key={s.name}>
+        <div key={s.name} className="min-w-0">
           <label htmlFor={`filter-${s.name}`} className="block text-sm font-medium">
             {s.label}
           </label>
@@ -36,12 +37,15 @@ export function UserFilters({ values }: { values: Record<string, string> }) {
           </select>
         </div>
       ))}
-      <button type="submit" className={buttonClass("secondary")}>
-        Apply filters
-      </button>
-      <Link href="/users" className="px-2 py-2 text-sm text-sky-700 hover:underline dark:text-sky-400">
-        Clear
-      </Link>
+      <div className="col-span-2 flex items-center gap-1 sm:col-span-4 lg:col-span-1">
+        <button type="submit" className={buttonClass("secondary")}>
+          <Search aria-hidden className="size-4" />
+          Apply filters
+        </button>
+        <Link href="/users" className="px-2 py-2 text-sm text-sky-700 hover:underline dark:text-sky-400">
+          Clear
+        </Link>
+      </div>
     </form>
   );
 }

@@ -1,22 +1,30 @@
+import { SearchX, Users as UsersIcon } from "lucide-react";
 import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Fingerprint } from "@/components/users/fingerprint";
+import { UserCards } from "@/components/users/user-cards";
 import { formatDate } from "@/components/ui/dates";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { UserRow } from "@/lib/users/view";
 
-export function UserTable({ users, filtered }: { users: UserRow[]; filtered: boolean }) {
+export function UserTable({ users, filtered, canCreate = false }: { users: UserRow[]; filtered: boolean; canCreate?: boolean }) {
   if (users.length === 0) {
-    return (
-      <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
-        <p className="font-medium">{filtered ? "No user matches these filters." : "This cluster has no users yet."}</p>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          {filtered ? "Clear a filter or search for part of a username." : "An admin can create the first crypto user."}
-        </p>
-      </div>
+    return filtered ? (
+      <EmptyState icon={SearchX} title="No user matches these filters.">
+        Clear a filter, or search for part of a username. <Link href="/users" className="text-sky-700 underline dark:text-sky-400">Show every user</Link>
+      </EmptyState>
+    ) : (
+      <EmptyState icon={UsersIcon} title="This cluster has no users yet.">
+        {canCreate ? <Link href="/users/new" className="text-sky-700 underline dark:text-sky-400">Create the first crypto user</Link> : "An admin creates them."}
+      </EmptyState>
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <>
+    <div className="md:hidden"><UserCards users={users} /></div>
+    <div className="hidden md:block">
+    <ScrollRegion label="Users table" className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Users of this cluster</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400">
@@ -24,7 +32,7 @@ export function UserTable({ users, filtered }: { users: UserRow[]; filtered: boo
             <th scope="col" className="px-4 py-3">Username</th>
             <th scope="col" className="px-4 py-3">Role</th>
             <th scope="col" className="px-4 py-3">Status</th>
-            <th scope="col" className="px-4 py-3">MFA (token-sign)</th>
+            <th scope="col" className="px-4 py-3">MFA</th>
             <th scope="col" className="px-4 py-3">Quorum key</th>
             <th scope="col" className="px-4 py-3">Last sign-in</th>
           </tr>
@@ -50,6 +58,8 @@ export function UserTable({ users, filtered }: { users: UserRow[]; filtered: boo
           ))}
         </tbody>
       </table>
+    </ScrollRegion>
     </div>
+    </>
   );
 }

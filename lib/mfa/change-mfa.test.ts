@@ -137,6 +137,8 @@ test("bad keys are refused with what was found, and a private key is never store
   }
   const events = await db.auditEvent.findMany({ where: { target: user.username } });
   for (const line of bodyLines(privatePem)) assert.ok(!JSON.stringify(events).includes(line));
+  const refusals = events.filter((e) => e.error?.includes("private key submitted"));
+  assert.equal(refusals.length, 2, "each private-key refusal is an event naming whose registration it was");
 });
 
 test("tokens of another user's challenge, an expired file and a file from another session are refused", async () => {

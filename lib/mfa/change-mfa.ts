@@ -43,9 +43,10 @@ const deregisterStep = z.strictObject({
 const OPERATION = "user change-mfa token-sign";
 const permission = { roles: ["admin"], self: "allowed" } as const;
 
+const targetOf = (input: unknown) => z.object({ username: usernameSchema }).safeParse(input ?? {}).data?.username;
+
 function authorizeFor(ctx: Ctx, input: unknown): Actor {
-  const probe = z.object({ username: usernameSchema }).safeParse(input ?? {});
-  return authorize(ctx, `${OPERATION} for another user`, permission, probe.data?.username);
+  return authorize(ctx, `${OPERATION} for another user`, permission, targetOf(input));
 }
 
 /**
@@ -76,6 +77,8 @@ export async function requestMfaTokenFile(ctx: Ctx, input: unknown): Promise<{ t
 export async function changeMfa(ctx: Ctx, input: unknown): Promise<{ username: string; role: string; fingerprint?: string; bits?: number }> {
   return runOperation(ctx, OPERATION, async (audit) => {
     const actor = authorizeFor(ctx, input);
+    // Named before the private-key check, so that refusal's event says whose registration it was.
+    audit.target = targetOf(input);
     refusePrivateKeys(input);
     const deregistering = typeof input === "object" && input !== null && "deregister" in input;
     const data = deregistering ? parseInput(deregisterStep, input) : parseInput(registerStep, input);

@@ -41,7 +41,7 @@ test("two admins approve in the console, the requester deletes the user once; wi
   const { clusterId, a, b, c, victim } = await quorumCluster();
   const del = { username: victim.username, role: "crypto-user" };
   const before = await snapshotAll();
-  await refused(deleteUser(a.ctx, del), 403, /Quorum approval is required for this operation: the user service needs 2 approvals/);
+  await refused(deleteUser(a.ctx, del), 403, /^Quorum approval is required for this operation: the user service needs 2 approvals and none was given\. Request approval for this operation .*In cloudhsm-cli: `quorum token-sign generate --service user`/);
   assert.equal(await snapshotAll(), before);
 
   const file = await generate(a.ctx, { command: "user delete", ...del });

@@ -30,7 +30,10 @@ export async function consumeQuorumApproval(tx: Tx, ctx: Ctx, op: Approvable, ap
   const required = requiredFor(cluster, op.service);
   if (required <= 1) return null;
   if (approval === undefined || approval === null || approval === "") {
-    const how = `the ${op.service} service needs ${required} approvals. Generate a quorum token for it (quorum token-sign generate --service ${op.service}), have ${required} admins approve it, then pass the approval file (--approval).`;
+    const how =
+      `the ${op.service} service needs ${required} approvals and none was given. Request approval for this operation ` +
+      `(Quorum, Request approval), wait until ${required} admins have approved it, then choose the approved token or give the approval file. ` +
+      `In cloudhsm-cli: \`quorum token-sign generate --service ${op.service}\`, then \`--approval\` with the file.`;
     throw refuse(403, how, "no approval given");
   }
   const file = readApprovalFile(approval);

@@ -9,7 +9,7 @@ export type ApprovalOptions = {
   required: number;
   service: Service;
   /** The requester's fully approved tokens of the service: the approval file as generated, and what it approves. */
-  tokens: { value: string; label: string }[];
+  tokens: { value: string; label: string; token: string; command: string | null }[];
   /** Tokens of the service still collecting approvals, for "1 of 2 approvals" progress. */
   pending: { label: string; progress: string }[];
 };
@@ -26,7 +26,12 @@ export async function approvalOptions(ctx: Ctx & { actor: { clusterId: string; r
   return {
     required,
     service,
-    tokens: mine.filter((t) => t.approved).map((t) => ({ value: approvalFiles.get(t.token)!, label: `${describeOperation(t.operation, service)} (${t.token_timeout_seconds} s left)` })),
+    tokens: mine.filter((t) => t.approved).map((t) => ({
+      value: approvalFiles.get(t.token)!,
+      label: `${describeOperation(t.operation, service)} (${t.token_timeout_seconds} s left)`,
+      token: t.token,
+      command: t.operation ? String(t.operation.command) : null,
+    })),
     pending: mine.filter((t) => !t.approved).map((t) => ({ label: describeOperation(t.operation, service), progress: `${t.number_of_approvals} of ${t.approvals_required} approvals` })),
   };
 }

@@ -28,6 +28,14 @@ export const DECODE_FIRST =
 export const ENCODE_AS_IS =
   `Put the output of \`${ENCODE_SIGNATURE}\` (macOS: \`${ENCODE_SIGNATURE_MACOS}\`) in "signed" as it is: standard base64 with its "=" padding.`;
 
+/**
+ * The advice above names the first token's files (token1.bin, token1.sig.bin); for token n of a file it
+ * names tokenN's, the files the console's own commands for that token make.
+ */
+export function forToken(text: string, n: number): string {
+  return n === 1 ? text : text.replace(/\btoken1(?=\.(?:bin|sig\.bin|b64)\b)/g, `token${n}`);
+}
+
 export function checkYourKey(fingerprint: string): string {
   return (
     "Sign with the private key whose public half you registered. To check a private key, run " +

@@ -94,3 +94,14 @@ test("findUnsignedDigests locates the tokens leniently", () => {
   assert.deepEqual(findUnsignedDigests(null), []);
   assert.deepEqual(findUnsignedDigests({ tokens: "x" }), []);
 });
+
+test("the fix for token 2 names token2's files, not token1's", () => {
+  const expected = [newToken(), newToken()];
+  const file = signedFile(expected);
+  file.tokens[1].signed = "";
+  const result = verifySignedTokenFile({ key, expected, file });
+  const fix = result.results[1].fix ?? "";
+  assert.match(fix, /> token2\.bin/);
+  assert.match(fix, /-in token2\.bin -out token2\.sig\.bin/);
+  assert.doesNotMatch(fix, /token1/);
+});

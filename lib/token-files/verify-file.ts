@@ -3,6 +3,7 @@ import type { KeyObject } from "node:crypto";
 import { MAX_TOKENS, parseTokenFile, TOKEN_BYTES } from "./format";
 import { parseJsonText } from "./json-text";
 import { decodeStrictBase64 } from "./strict-base64";
+import { forToken } from "./signing-advice";
 import { verifyTokenSignature, type TokenFailureCode } from "./verify";
 
 export type TokenCheckCode = TokenFailureCode | "duplicate" | "not_issued";
@@ -51,7 +52,9 @@ export function verifySignedTokenFile(params: { key: KeyObject; expected: Buffer
     const result = verifyTokenSignature(key, Buffer.from(unsigned, "base64"), signed);
     if (result.ok) return { index, unsigned, ok: true };
     if (result.signedDigest) signedOver.set(index, result.signedDigest.toString("base64"));
-    const { code, message, fix } = result;
+    const { code } = result;
+    const message = forToken(result.message, index + 1);
+    const fix = result.fix === undefined ? undefined : forToken(result.fix, index + 1);
     return fix === undefined ? { index, unsigned, ok: false, code, message } : { index, unsigned, ok: false, code, message, fix };
   });
 

@@ -1,10 +1,14 @@
+import { Inbox } from "lucide-react";
 import type { Metadata } from "next";
+import { EmptyState } from "@/components/ui/empty-state";
 import Link from "next/link";
 import { ApproveForm } from "@/components/quorum/approve-form";
+import { BackToOperation } from "@/components/quorum/back-to-operation";
 import { Commands } from "@/components/quorum/download-link";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { formatDate } from "@/components/ui/dates";
 import { requirePageActor } from "@/lib/auth/browser";
 import { db } from "@/lib/db/client";
@@ -42,7 +46,7 @@ export default async function ApprovalsPage() {
   const waiting = tokens.filter((t) => !t.approved || t.approved_by.includes(ctx.actor.username));
   return (
     <>
-      <PageHeader title="Approvals" description="Quorum tokens waiting for your approval. Read what each one approves before you sign it." />
+      <PageHeader title="Approvals" description="Other admins' requests waiting for your approval. Read what each one does before you sign it with your quorum key." />
       {!me.quorumFingerprint && (
         <div className="mb-6">
           <Alert tone="warning" title="You have no quorum key">
@@ -50,7 +54,12 @@ export default async function ApprovalsPage() {
           </Alert>
         </div>
       )}
-      {waiting.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">Nothing waits for your approval.</p>}
+      {waiting.length === 0 && (
+        <EmptyState icon={Inbox} title="Nothing waits for your approval.">
+          When another admin requests approval for an operation, it shows here with the commands to sign it.{" "}
+          {me.quorumFingerprint ? null : "Register your quorum key first, so your signature counts."}
+        </EmptyState>
+      )}
       <div className="space-y-6">
         {waiting.map((t) => {
           const label = `${t.username}: ${t.description}`;
@@ -63,12 +72,13 @@ export default async function ApprovalsPage() {
                   {t.approved_by.length > 0 && <span className="ml-2">so far by {t.approved_by.join(", ")}</span>}
                 </p>
                 {done && <Alert tone="success">You approved this token: {t.number_of_approvals} of {t.approvals_required} approvals so far.</Alert>}
+                {t.mine && t.thisSession && t.approved && <BackToOperation operation={t.operation} token={t.token} />}
                 {!done && t.mine && <Alert tone="info">This is your own request. CloudHSM lets a requester approve their own token; your approval then counts as one of the {t.approvals_required}.</Alert>}
                 {!done && (
                 <>
                 <div>
                   <p className="mb-1 text-sm font-medium">What you approve (the decoded approval_data)</p>
-                  <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs text-slate-900 dark:bg-slate-800 dark:text-slate-100">{JSON.stringify(JSON.parse(Buffer.from(t.approval_data, "base64").toString("utf8")), null, 2)}</pre>
+                  <CodeBlock label={`Decoded approval_data of ${label}`}>{JSON.stringify(JSON.parse(Buffer.from(t.approval_data, "base64").toString("utf8")), null, 2)}</CodeBlock>
                 </div>
                 <div>
                   <p className="mb-1 text-sm">

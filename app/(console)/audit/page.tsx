@@ -1,3 +1,4 @@
+import { FileJson, FileSpreadsheet } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditFilters } from "@/components/audit/audit-filters";
@@ -40,11 +41,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Audit log"
-        description="Every operation on this cluster, newest first. Times are UTC, with your local time below."
+        description="Every sign-in and every change on this cluster, newest first, who did it and from where. Times are UTC, with your local time below."
         actions={
           <>
-            <a href={exportHref("csv")} className={buttonClass("secondary")} download>Export CSV</a>
-            <a href={exportHref("json")} className={buttonClass("secondary")} download>Export JSON</a>
+            <a href={exportHref("csv")} className={buttonClass("secondary")} download><FileSpreadsheet aria-hidden className="size-4" />Export CSV</a>
+            <a href={exportHref("json")} className={buttonClass("secondary")} download><FileJson aria-hidden className="size-4" />Export JSON</a>
           </>
         }
       />

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { browserCtx } from "@/lib/auth/browser";
 import { fields, formError } from "@/lib/forms/state";
 import type { FormState } from "@/lib/forms/types";
@@ -16,7 +17,7 @@ export async function generateTokenAction(_: FormState, formData: FormData): Pro
   try {
     const { approval_file_text, approvals_required } = await generateQuorumToken(await browserCtx(), { service: f.service, operation });
     revalidatePath("/quorum");
-    const message = `Token generated. It needs ${approvals_required} approvals: admins approve it on their Approvals page, then run the operation and choose this token.`;
+    const message = `Token generated. It needs ${approvals_required} approvals: admins approve it on their Approvals page. Once it has them, its row under Live tokens takes you back to the operation with this token chosen.`;
     return { status: "success", message, data: { fileText: approval_file_text }, values: f };
   } catch (e) {
     return formError(e, f);
@@ -37,9 +38,10 @@ export async function setValueAction(_: FormState, formData: FormData): Promise<
   const f = fields(formData, ["service", "value"]);
   try {
     const approval = await uploadedText(formData, "approval_file", "approval_token");
-    const { service, value, warning } = await setQuorumValue(await browserCtx(), { ...f, approval });
+    const { service, value } = await setQuorumValue(await browserCtx(), { ...f, approval });
     revalidatePath("/quorum");
-    return { status: "success", message: `The ${service} service now needs ${value} approval${value === 1 ? "" : "s"}.${warning ? ` ${warning}` : ""}` };
+    // Any M + 1 warning shows once, above the form, from the page's own reading of the new value.
+    return { status: "success", message: `The ${service} service now needs ${value} approval${value === 1 ? "" : "s"}.` };
   } catch (e) {
     return formError(e, f);
   }
@@ -70,10 +72,10 @@ export async function completeRegistrationAction(_: FormState, formData: FormDat
   try {
     const public_key_pem = (await uploadedText(formData, "public_key_file", "public_key_pem")) ?? "";
     const signed_token_file = (await uploadedText(formData, "signed_token_file", "signed_token_file_text")) ?? "";
-    const { quorum_fingerprint } = await completeQuorumRegistration(await browserCtx(), { public_key_pem, signed_token_file, ...fields(formData, ["current_password"]) });
-    revalidatePath("/quorum/register");
-    return { status: "success", message: `Your quorum key ${quorum_fingerprint} is registered. You can now approve quorum tokens.` };
+    await completeQuorumRegistration(await browserCtx(), { public_key_pem, signed_token_file, ...fields(formData, ["current_password"]) });
   } catch (e) {
     return formError(e);
   }
+  // A fresh page, so nothing of the used token file (its deadline, its text) is left on it.
+  redirect("/quorum/register?registered=1");
 }

@@ -1,3 +1,4 @@
+import { FileJson, FileSpreadsheet, UserPlus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { UserFilters } from "@/components/users/user-filters";
@@ -33,13 +34,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Users"
-        description="Every account of this cluster, as cloudhsm-cli's user list shows them."
+        description="Every account in this cluster: its role, its MFA and quorum keys, and when it last signed in."
+        command="user list"
         actions={
           isAdmin ? (
             <>
-              <a href={exportHref("csv")} className={buttonClass("secondary")} download>Export CSV</a>
-              <a href={exportHref("json")} className={buttonClass("secondary")} download>Export JSON</a>
-              <Link href="/users/new" className={buttonClass()}>Create user</Link>
+              <a href={exportHref("csv")} className={buttonClass("secondary")} download><FileSpreadsheet aria-hidden className="size-4" />Export CSV</a>
+              <a href={exportHref("json")} className={buttonClass("secondary")} download><FileJson aria-hidden className="size-4" />Export JSON</a>
+              <Link href="/users/new" className={buttonClass()}><UserPlus aria-hidden className="size-4" />Create user</Link>
             </>
           ) : undefined
         }
@@ -48,7 +50,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {problem && <Alert tone="error" title="These filters could not be applied">{problem}</Alert>}
       {result && (
         <>
-          <UserTable users={result.users} filtered={Object.keys(query).some((k) => k !== "page")} />
+          <UserTable users={result.users} filtered={Object.keys(query).some((k) => k !== "page")} canCreate={isAdmin} />
           <Pagination total={result.total} page={result.filters.page} perPage={result.filters.per_page} query={query} />
         </>
       )}

@@ -1,4 +1,6 @@
 "use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { browserCtx } from "@/lib/auth/browser";
 import { fields, formError } from "@/lib/forms/state";
 import { approvalFrom, uploadedText } from "@/lib/forms/uploads";
@@ -38,6 +40,8 @@ export async function registerMfaAction(_: FormState, formData: FormData): Promi
   };
   try {
     const done = await changeMfa(await browserCtx(), input);
+    // The page around the form then shows the new key, and offers to remove it.
+    revalidatePath(`/users/${done.username}/mfa`);
     return { status: "success", message: `MFA is enabled for ${done.username}: RSA ${done.bits} bits, ${done.fingerprint}.`, data: { fingerprint: done.fingerprint, bits: done.bits } };
   } catch (e) {
     return formError(e, { signed_token_file: echo(input.signed_token_file), public_key_pem: echo(input.public_key_pem) });
@@ -54,10 +58,12 @@ export async function deregisterMfaAction(_: FormState, formData: FormData): Pro
   if (formData.get("needs_confirmation") === "yes" && formData.get("confirm") !== "on") {
     return { status: "error", message: "Tick the confirmation to remove this user's MFA key.", fieldErrors: { confirm: ["Confirm to continue."] } };
   }
+  let done: { username: string };
   try {
-    const done = await changeMfa(await browserCtx(), input);
-    return { status: "success", message: `MFA is removed for ${done.username}${input.change_quorum ? ", and so is the quorum key" : ""}.` };
+    done = await changeMfa(await browserCtx(), input);
   } catch (e) {
     return formError(e);
   }
+  // A fresh page: the key is gone from "Current key" and the remove form with it; the banner says what happened.
+  redirect(`/users/${done.username}/mfa?removed=${input.change_quorum ? "mfa,quorum" : "mfa"}`);
 }
