@@ -13,11 +13,14 @@ export function authSecret(): string {
   if (fromEnv) return fromEnv;
   const dir = dataDirectory();
   const file = path.join(dir, "auth-secret");
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  try {
-    fs.writeFileSync(file, randomBytes(48).toString("base64url"), { flag: "wx", mode: 0o600 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  // Read before writing: on read-only storage an existing secret must still be usable (decision 0034).
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    try {
+      fs.writeFileSync(file, randomBytes(48).toString("base64url"), { flag: "wx", mode: 0o600 });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
   }
   const secret = fs.readFileSync(file, "utf8").trim();
   process.env.AUTH_SECRET = secret;
