@@ -54,7 +54,9 @@ test("MFA registration and MFA sign-in with \"sign here\" only: no request, log 
   await page.getByRole("button", { name: "Register MFA key" }).click();
   await expect(page.getByText("MFA registered")).toBeVisible();
   const fingerprint = keys.sh("openssl pkey -pubin -in user.pub.pem -outform DER | openssl dgst -sha256 -binary | base64").trim().replace(/=+$/, "");
-  await expect(page.getByText(`SHA256:${fingerprint}`)).toBeVisible();
+  // The success message names the key, and the page now shows it as the current key (issue 14).
+  await expect(page.getByText(/MFA is enabled for/)).toContainText(`SHA256:${fingerprint}`);
+  await expect(page.getByText(`SHA256:${fingerprint}`, { exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login$/);
