@@ -1,21 +1,8 @@
 // `npm run bootstrap -- --cluster-name NAME --hsms N --admin USERNAME`: creates a cluster, its HSMs and
 // its first admin. The password comes from BOOTSTRAP_ADMIN_PASSWORD or standard input, never from argv.
 import { parseArgs } from "node:util";
+import { envelope, readPassword } from "./cli-io";
 import { migrate } from "./migrate.mjs";
-
-function envelope(error_code: 0 | 1, data: unknown): never {
-  console.log(JSON.stringify({ error_code, data }, null, 2));
-  process.exit(error_code);
-}
-
-async function readPassword(): Promise<string> {
-  const fromEnv = process.env.BOOTSTRAP_ADMIN_PASSWORD;
-  if (fromEnv) return fromEnv;
-  if (process.stdin.isTTY) process.stderr.write("Admin password: ");
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
-}
 
 async function main() {
   let args;
@@ -25,7 +12,7 @@ async function main() {
     envelope(1, `${(e as Error).message}. Usage: npm run bootstrap -- --cluster-name NAME --hsms N --admin USERNAME`);
   }
   migrate({ quiet: true });
-  const password = await readPassword();
+  const password = await readPassword("BOOTSTRAP_ADMIN_PASSWORD", "Admin password");
   const { createClusterWithAdmin } = await import("../lib/clusters/create");
   const { OpError } = await import("../lib/errors");
   try {

@@ -3,23 +3,10 @@
 // writes an audit event. The password comes from UNLOCK_NEW_PASSWORD or standard input, never from argv.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
+import { envelope, readPassword } from "./cli-io";
 import { databaseFile } from "./migrate.mjs";
 
 const USAGE = "Usage: UNLOCK_NEW_PASSWORD=… npm run unlock -- --cluster-id ID --username NAME (or type the password on standard input)";
-
-function envelope(error_code: 0 | 1, data: unknown): never {
-  console.log(JSON.stringify({ error_code, data }, null, 2));
-  process.exit(error_code);
-}
-
-async function readPassword(): Promise<string> {
-  const fromEnv = process.env.UNLOCK_NEW_PASSWORD;
-  if (fromEnv) return fromEnv;
-  if (process.stdin.isTTY) process.stderr.write("New password: ");
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
-}
 
 async function main() {
   let args;
@@ -30,7 +17,7 @@ async function main() {
   }
   const file = databaseFile();
   if (!fs.existsSync(file)) envelope(1, `There is no database at ${file}: set DATABASE_URL to the console's database file.`);
-  const password = await readPassword();
+  const password = await readPassword("UNLOCK_NEW_PASSWORD", "New password");
   const { unlockUser } = await import("../lib/users/unlock");
   const { OpError } = await import("../lib/errors");
   try {
