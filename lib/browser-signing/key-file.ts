@@ -19,9 +19,21 @@ const CONVERT = "openssl pkcs8 -topk8 -v2 aes-256-cbc -in user.key -out user.p8.
 
 export type KeyFile = { format: "pkcs8" | "pkcs1" | "encrypted-pkcs8"; der: Bytes };
 
+/**
+ * The first BEGIN line and the text up to its own END line: one search each, linear in the file's length
+ * (a lazy match to a back-reference would rescan the rest of the file for every BEGIN).
+ */
+function firstPemBlock(text: string): [string, string, string] | null {
+  const begin = /-----BEGIN ([A-Z0-9 ]{1,40})-----/.exec(text);
+  if (!begin) return null;
+  const start = begin.index + begin[0].length;
+  const end = text.indexOf(`-----END ${begin[1]}-----`, start);
+  return end < 0 ? null : [begin[0], begin[1], text.slice(start, end)];
+}
+
 /** Finds the private key in the text of a key file and says plainly what it is when it is not one. */
 export function readKeyFile(text: string): KeyFile {
-  const block = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(text);
+  const block = firstPemBlock(text);
   if (!block) {
     throw new KeyFileError("This file is not a PEM private key. Pick the private key file you made with openssl genrsa: it starts with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----.");
   }

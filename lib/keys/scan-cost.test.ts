@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import test from "node:test";
+import { readKeyFile } from "../browser-signing/key-file";
 import { adversarialTexts, ordinaryText } from "../testing/adversarial-texts";
 import { parseJsonText } from "../token-files/json-text";
 import { scanPem } from "./pem-blocks";
@@ -17,6 +18,14 @@ const checks: Record<string, (text: string) => unknown> = {
   scanPem,
   parsePublicKeyPem,
   parseJsonText,
+  // In the page, on the user's own key file: bounded to 64 KiB there, linear all the same.
+  readKeyFile: (text) => {
+    try {
+      return readKeyFile(text);
+    } catch {
+      return null;
+    }
+  },
 };
 
 function ms(fn: () => unknown): number {
