@@ -3,9 +3,10 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { databaseFile } from "./location";
 import { oneAtATime } from "./one-at-a-time";
+import { SQLITE_BUSY_TIMEOUT_MS, sqlitePragmas, sqliteSyncSetting } from "./sqlite-settings";
 
 function createClient() {
-  const adapter = oneAtATime(new PrismaBetterSQLite3({ url: databaseFile(), timeout: 10_000 }));
+  const adapter = oneAtATime(new PrismaBetterSQLite3({ url: databaseFile(), timeout: SQLITE_BUSY_TIMEOUT_MS }), sqlitePragmas(sqliteSyncSetting()));
   // Password hashes are left out of every query unless one asks for them by name. Transactions wait their
   // turn in the queue (decision 0030) up to 10 s instead of Prisma's 2 s, so a busy moment queues rather
   // than fails; one that holds the queue for over 15 s is rolled back so it cannot stall everyone.
