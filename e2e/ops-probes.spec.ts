@@ -18,10 +18,11 @@ test("probes need no session and say nothing else; /metrics is 404 without METRI
   expect((await request.get("/metrics", { headers: { authorization: "Bearer anything-at-all-0123" } })).status()).toBe(404);
 });
 
-// Root ignores file modes, so the folder and every file in it are made immutable (chattr +i): SQLite can
-// neither create a file there nor append to its write-ahead log, as on a read-only data folder.
+// Root ignores file modes, so the folder and its files are made immutable (chattr +i): SQLite can neither
+// create a file there nor append to its write-ahead log, as on a read-only data folder. Not the WAL's shared
+// memory file: SQLite has it mapped, and a mapped page that cannot be written kills the process (SIGBUS).
 const immutable = (dir: string, on: boolean) => {
-  const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+  const files = fs.readdirSync(dir).filter((f) => !f.endsWith("-shm")).map((f) => path.join(dir, f));
   execFileSync("chattr", [on ? "+i" : "-i", ...(on ? [...files, dir] : [dir, ...files])]);
 };
 test("/readyz answers 503 on a read-only data folder, and 200 again once it is writable; SIGTERM stops cleanly", async ({ request }) => {
