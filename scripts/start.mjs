@@ -1,16 +1,17 @@
-// `npm start`: migrate the embedded database, build when the sources changed, then serve.
+// `npm start`: migrate the database, build when the sources changed, then serve.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIfStale } from "./build.mjs";
-import { databaseFile, migrate, writeProblem } from "./migrate.mjs";
+import { databaseKind, databaseLabel, migrate, writeProblem } from "./migrate.mjs";
 import { serve } from "./server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
 
-const file = await migrateOrExplain();
-console.log(`Database: ${file}`);
-const problem = await writeProblem(file);
+refuseWithoutSharedSecret();
+const label = await migrateOrExplain();
+console.log(`Database: ${label}`);
+const problem = await writeProblem();
 if (problem) {
   console.warn(
     `WARNING: the database cannot be written (${problem}). Its storage is read-only or full. The console serves ` +
@@ -23,7 +24,18 @@ if (!dev) {
 }
 await serve({ dev, dir: root });
 
-/** Migrations need a writable database; a read-only one that is already up to date can still be served. */
+/** On PostgreSQL the instances must share one AUTH_SECRET; each generating its own would split sessions. */
+function refuseWithoutSharedSecret() {
+  if (databaseKind() !== "postgresql" || process.env.AUTH_SECRET?.trim()) return;
+  console.error(
+    "The console did not start: AUTH_SECRET is not set. With a PostgreSQL DATABASE_URL set AUTH_SECRET, the same " +
+      "value on every instance: several instances share that database, and a secret each one generated for itself " +
+      "would make them reject each other's sessions. Make one with: openssl rand -base64 48",
+  );
+  process.exit(1);
+}
+
+/** Migrations need a writable database; a read-only SQLite file that is already up to date can still be served. */
 async function migrateOrExplain() {
   try {
     return migrate();
@@ -31,6 +43,6 @@ async function migrateOrExplain() {
     const problem = await writeProblem();
     if (!problem) throw e;
     console.warn(`Migrations could not run: the database is not writable (${problem}). Serving it as it is.`);
-    return databaseFile();
+    return databaseLabel();
   }
 }

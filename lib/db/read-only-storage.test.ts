@@ -1,4 +1,4 @@
-import { testDatabaseFile } from "../testing/db";
+import { onPostgres, testDatabaseFile } from "../testing/db";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
@@ -14,10 +14,10 @@ import { writeProblem } from "../../scripts/migrate.mjs";
 // Issue 8, item 4: the data folder turns read-only (a remount after a disk error) or fills up. Made real here
 // with the immutable flag on the folder, which stops SQLite creating its journal, as a read-only mount does.
 const folder = path.dirname(testDatabaseFile);
-const canFreeze = spawnSync("chattr", ["-i", folder]).status === 0;
+const canFreeze = !onPostgres && spawnSync("chattr", ["-i", folder]).status === 0;
 const freeze = (on: boolean) => execFileSync("chattr", [on ? "+i" : "-i", folder]);
 
-test("with read-only storage, sessions and reads keep working, every write is refused plainly, and start-up says so", { skip: canFreeze ? false : "chattr is not available (needs root on a filesystem with attributes)" }, async () => {
+test("with read-only storage, sessions and reads keep working, every write is refused plainly, and start-up says so", { skip: onPostgres ? "SQLite only: a read-only folder stops SQLite's journal; PostgreSQL's storage is its server's (25006/53xxx map to the same refusal, storage-errors.ts)" : canFreeze ? false : "chattr is not available (needs root on a filesystem with attributes)" }, async () => {
   const { clusterId, admin } = await makeCluster();
   const ctx = await signedIn(clusterId, admin, "browser");
   assert.equal(await writeProblem(testDatabaseFile), null);
