@@ -6,12 +6,13 @@ import path from "node:path";
 import { databaseFile, databaseKind, databaseUrl } from "./location";
 import { oneAtATime } from "./one-at-a-time";
 import { postgresAdapter } from "./postgres-adapter";
+import { SQLITE_BUSY_TIMEOUT_MS, sqlitePragmas, sqliteSyncSetting } from "./sqlite-settings";
 
 // Password hashes are left out of every query unless one asks for them by name.
 const omit = { user: { passwordHash: true } } as const;
 
 function sqliteClient() {
-  const adapter = oneAtATime(new PrismaBetterSQLite3({ url: databaseFile(), timeout: 10_000 }));
+  const adapter = oneAtATime(new PrismaBetterSQLite3({ url: databaseFile(), timeout: SQLITE_BUSY_TIMEOUT_MS }), sqlitePragmas(sqliteSyncSetting()));
   // Transactions wait their turn in the queue (decision 0030) up to 10 s instead of Prisma's 2 s, so a busy
   // moment queues rather than fails; one that holds the queue for over 15 s is rolled back so it cannot stall everyone.
   return new PrismaClient({ adapter, omit, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });

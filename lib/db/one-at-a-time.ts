@@ -8,12 +8,15 @@ import { Mutex } from "async-mutex";
  * outside a transaction waits for the open transaction to end, and a transaction waits for the query in
  * flight. docs/decisions/0030.
  */
-export function oneAtATime(inner: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+export function oneAtATime(inner: SqlDriverAdapterFactory, pragmas: string[] = []): SqlDriverAdapterFactory {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
     async connect() {
-      return queued(await inner.connect());
+      const adapter = await inner.connect();
+      // A database on read-only storage cannot switch its journal; it is still served for reads (0034).
+      for (const pragma of pragmas) await adapter.executeScript(`PRAGMA ${pragma}`).catch(() => undefined);
+      return queued(adapter);
     },
   };
 }
