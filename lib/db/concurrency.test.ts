@@ -100,3 +100,10 @@ test(`${where}: thirty hits at once on a limit of ten: exactly ten pass`, async 
   assert.equal(row.count, 10);
   assert.equal(row.refused + 10 >= 20 || verdicts.some((v) => !v.ok && v.retryAfterSeconds === 1), true);
 });
+
+test(`${where}: eight first hits at once on a fresh key under a high limit all pass`, async () => {
+  const key = unique("fresh");
+  const verdicts = await Promise.all(Array.from({ length: 8 }, () => hitRateLimit(key, 100_000, 60)));
+  assert.deepEqual(verdicts.filter((v) => !v.ok), [], JSON.stringify(verdicts));
+  assert.equal((await db.rateLimit.findUniqueOrThrow({ where: { key } })).count, 8);
+});
