@@ -24,9 +24,16 @@ if (!dev) {
 }
 await serve({ dev, dir: root });
 
-/** On PostgreSQL the instances must share one AUTH_SECRET; each generating its own would split sessions. */
+/** A DATABASE_URL of neither kind stops here; on PostgreSQL the instances must share one AUTH_SECRET. */
 function refuseWithoutSharedSecret() {
-  if (databaseKind() !== "postgresql" || process.env.AUTH_SECRET?.trim()) return;
+  let kind;
+  try {
+    kind = databaseKind();
+  } catch (e) {
+    console.error(`The console did not start: ${e.message}`);
+    process.exit(1);
+  }
+  if (kind !== "postgresql" || process.env.AUTH_SECRET?.trim()) return;
   console.error(
     "The console did not start: AUTH_SECRET is not set. With a PostgreSQL DATABASE_URL set AUTH_SECRET, the same " +
       "value on every instance: several instances share that database, and a secret each one generated for itself " +
