@@ -71,6 +71,14 @@ test(`${where}: three approvals of one token at once are all counted, and the to
   assert.ok(row.approvedAt, "the approval that met the quorum recorded it");
 });
 
+test(`${where}: the same admin asking twice at once for a quorum token gets one live token`, async () => {
+  const { clusterId } = await makeCluster();
+  const requester = await approver(clusterId, "rsa2048");
+  const results = await Promise.allSettled([generateQuorumToken(requester.ctx, { service: "user" }), generateQuorumToken(requester.ctx, { service: "user" })]);
+  assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
+  assert.equal(await db.quorumToken.count({ where: { requesterId: requester.ctx.actor.userId, usedAt: null } }), 1);
+});
+
 test(`${where}: the quorum value is checked against the approvers committed, not against a count taken beside a deregistration`, async () => {
   const { clusterId, ctx } = await makeCluster();
   const [a, b] = [await approver(clusterId, "rsa2048"), await approver(clusterId, "rsa2048b")];
