@@ -18,8 +18,12 @@ test("probes need no session and say nothing else; /metrics is 404 without METRI
   expect((await request.get("/metrics", { headers: { authorization: "Bearer anything-at-all-0123" } })).status()).toBe(404);
 });
 
-// Root ignores file modes, so the folder is made immutable (chattr +i): SQLite can no longer create its
-// journal there, which is what fails a write on a read-only data folder.
+// Root ignores file modes, so the folder and every file in it are made immutable (chattr +i): SQLite can
+// neither create a file there nor append to its write-ahead log, as on a read-only data folder.
+const immutable = (dir: string, on: boolean) => {
+  const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+  execFileSync("chattr", [on ? "+i" : "-i", ...(on ? [...files, dir] : [dir, ...files])]);
+};
 test("/readyz answers 503 on a read-only data folder, and 200 again once it is writable; SIGTERM stops cleanly", async ({ request }) => {
   test.setTimeout(120_000);
   const dataDir = tempFolder("hsm-console-ops-probes-");
@@ -28,17 +32,17 @@ test("/readyz answers 503 on a read-only data folder, and 200 again once it is w
   try {
     expect(fs.readFileSync(lock, "utf8").trim()).toBe(String(server.child.pid));
     expect((await request.get(`${server.url}/readyz`)).status()).toBe(200);
-    execFileSync("chattr", ["+i", dataDir]);
+    immutable(dataDir, true);
     const down = await request.get(`${server.url}/readyz`);
     expect(down.status()).toBe(503);
     expect(await down.json()).toEqual({ status: "not ready", reason: "database not writable" });
     expect((await request.get(`${server.url}/healthz`)).status()).toBe(200);
     const id = down.headers()["x-request-id"];
     await expect.poll(() => server.lines.some((l) => l.includes('"msg":"not ready: database not writable"') && l.includes(id))).toBe(true);
-    execFileSync("chattr", ["-i", dataDir]);
+    immutable(dataDir, false);
     expect((await request.get(`${server.url}/readyz`)).status()).toBe(200);
   } finally {
-    execFileSync("chattr", ["-i", dataDir]);
+    immutable(dataDir, false);
     expect(await server.stop()).toBe(0);
   }
   expect(fs.existsSync(lock)).toBe(false);

@@ -25,7 +25,7 @@ test("an admin creates, finds, filters and deletes a user", async ({ page }) => 
   await expect(page.getByText(`User ${name.toLowerCase()} was created.`)).toBeVisible();
 
   await page.getByRole("link", { name: "Users", exact: true }).click();
-  await page.getByLabel("Username contains").fill(name.toUpperCase());
+  await page.getByLabel("Username starts with").fill(name.toUpperCase());
   await page.getByLabel("Role").selectOption("admin");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/role=admin/);

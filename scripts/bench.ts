@@ -12,6 +12,7 @@ import { consolePages, timePages } from "./bench/pages";
 import { benchPostgres } from "./bench/postgres";
 import { seedConsole } from "./bench/seed";
 import { startServer, type BenchServer } from "./bench/server";
+import { sqliteSyncSetting } from "../lib/db/sqlite-settings";
 import { browserSessionCookie } from "./bench/session";
 import { argon2PerSecond, mfaChecksPerSecond, opensslVerifiesPerSecond, signInsPerSecond } from "./bench/sign-in";
 import { benchTextChecks } from "./bench/text-checks";
@@ -23,7 +24,7 @@ const fmt = (n: number, digits = 1) => n.toLocaleString("en", { maximumFractionD
 const say = (s: string) => console.log(`bench: ${s}`);
 
 async function main() {
-  say(`node ${process.version}, ${os.availableParallelism()} cores, ${new Date().toISOString()}`);
+  say(`node ${process.version}, ${os.availableParallelism()} cores, SQLite synchronous=${sqliteSyncSetting()}, ${new Date().toISOString()}`);
   await benchTextChecks();
   buildIfStale();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hsm-console-bench-"));

@@ -41,9 +41,15 @@ const VALID_ID = /^[A-Za-z0-9._:-]{8,64}$/;
  * Wraps the request handler. A well-formed X-Request-Id from a proxy in front (TRUST_PROXY) is kept,
  * so one id follows the request through both logs; otherwise the server makes one.
  */
+// Requests in flight that are not sign-in attempts: sign-ins give way to them (lib/auth/sign-in-turns.ts).
+const others = (globalThis[Symbol.for("hsm-console.requests-other-than-sign-in")] ??= { count: 0 });
+const SIGN_IN = /^\/(login|api\/v1\/login)(\/mfa-token-sign)?(\?|$)/;
+
 export function withRequestOps(handle, { dir, trustProxy, inflight }) {
   const routeOf = routeNamer(dir);
   return (req, res) => {
+    const counted = !(req.method === "POST" && SIGN_IN.test(req.url ?? ""));
+    if (counted) others.count++;
     const given = req.headers["x-request-id"];
     const requestId = trustProxy && typeof given === "string" && VALID_ID.test(given) ? given : randomUUID();
     req.headers["x-request-id"] = requestId;
@@ -51,6 +57,7 @@ export function withRequestOps(handle, { dir, trustProxy, inflight }) {
     const started = process.hrtime.bigint();
     inflight.add(res);
     res.once("close", () => {
+      if (counted) others.count--;
       inflight.delete(res);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeOf(req.url);

@@ -19,7 +19,7 @@ export function UserFilters({ values }: { values: Record<string, string> }) {
     <form role="search" aria-label="Filter users" className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 lg:flex lg:flex-wrap dark:border-slate-800 dark:bg-slate-900">
       <div className="col-span-2 min-w-48 flex-1 sm:col-span-4">
         <label htmlFor="filter-search" className="block text-sm font-medium">
-          Username contains
+          Username starts with
         </label>
         <input id="filter-search" name="search" type="search" defaultValue={values.search} className={`${inputClass} mt-1`} autoComplete="off" />
       </div>

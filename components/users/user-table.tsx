@@ -12,7 +12,7 @@ export function UserTable({ users, filtered, canCreate = false }: { users: UserR
   if (users.length === 0) {
     return filtered ? (
       <EmptyState icon={SearchX} title="No user matches these filters.">
-        Clear a filter, or search for part of a username. <Link href="/users" className="text-sky-700 underline dark:text-sky-400">Show every user</Link>
+        Clear a filter, or search for the start of a username. <Link href="/users" className="text-sky-700 underline dark:text-sky-400">Show every user</Link>
       </EmptyState>
     ) : (
       <EmptyState icon={UsersIcon} title="This cluster has no users yet.">

@@ -13,6 +13,7 @@ import { parseInput } from "../validation";
 import type { Ctx } from "./actor";
 import { countFailure, limitSignInsByAddress, limitSignInsByUsername, openSession, SIGN_IN_FAILED, takeAttempt, type SignedIn } from "./login";
 import type { SessionKind } from "./sessions";
+import { inSignInTurn } from "./sign-in-turns";
 
 export const mfaLoginSchema = z.strictObject({
   cluster_id: z.string().trim().max(64).optional().transform((v) => v || undefined),
@@ -28,6 +29,10 @@ export const mfaLoginSchema = z.strictObject({
  * issued to the user gets, after the same work: the answer tells nothing about the account.
  */
 export async function loginWithMfa(ctx: Ctx, input: unknown, kind: SessionKind): Promise<SignedIn> {
+  return inSignInTurn(() => mfaStep(ctx, input, kind));
+}
+
+function mfaStep(ctx: Ctx, input: unknown, kind: SessionKind): Promise<SignedIn> {
   return runOperation(ctx, "login mfa-token-sign", async (audit) => {
     await limitSignInsByAddress(ctx.meta);
     refusePrivateKeys(input);

@@ -15,6 +15,7 @@ import { parseInput } from "../validation";
 import type { Ctx, RequestMeta, Role } from "./actor";
 import { verifyPassword } from "./password";
 import { createSession, type SessionKind } from "./sessions";
+import { inSignInTurn } from "./sign-in-turns";
 
 export const loginSchema = z.strictObject({
   cluster_id: z.string().trim().max(64).optional().transform((v) => v || undefined),
@@ -122,6 +123,10 @@ export async function takeAttempt(user: { id: string; locked: boolean; failedLog
 
 /** `login` with a password: a session, or, when the account has token-sign MFA, a login token file to sign. */
 export async function loginWithPassword(ctx: Ctx, input: unknown, kind: SessionKind): Promise<SignedIn | MfaRequired> {
+  return inSignInTurn(() => passwordStep(ctx, input, kind));
+}
+
+function passwordStep(ctx: Ctx, input: unknown, kind: SessionKind): Promise<SignedIn | MfaRequired> {
   return runOperation(ctx, "login", async (audit) => {
     await limitSignInsByAddress(ctx.meta);
     const { cluster_id, username, password, role } = parseInput(loginSchema, input);

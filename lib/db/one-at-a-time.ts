@@ -25,6 +25,14 @@ export function oneAtATime(inner: SqlDriverAdapterFactory, pragmas: string[] = [
 export type StatementTrace = { sql: string; rows: number };
 let tracer: ((t: StatementTrace) => void) | undefined;
 
+/**
+ * The last COMMIT that failed, for a moment. Under WAL a read-only or full disk refuses a write only at COMMIT;
+ * Prisma then tries to roll back a transaction it counts as closed and reports that instead of the cause, so
+ * lib/db/storage-errors.ts looks here for it.
+ */
+let failedCommit: { error: unknown; at: number } | undefined;
+export const recentCommitFailure = (): unknown => (failedCommit && Date.now() - failedCommit.at < 5_000 ? failedCommit.error : undefined);
+
 export function traceStatements(fn: ((t: StatementTrace) => void) | undefined): void {
   tracer = fn;
 }
@@ -84,6 +92,7 @@ function holding(tx: Transaction, release: () => void): Transaction {
       try {
         return await tx.executeRaw(q);
       } catch (e) {
+        failedCommit = { error: e, at: Date.now() };
         await end(async () => {
           await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
           await tx.rollback();

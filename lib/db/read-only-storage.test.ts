@@ -1,6 +1,7 @@
 import { onPostgres, testDatabaseFile } from "../testing/db";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { findActiveSession } from "../auth/sessions";
@@ -12,10 +13,14 @@ import { createUser } from "../users/create";
 import { writeProblem } from "../../scripts/migrate.mjs";
 
 // Issue 8, item 4: the data folder turns read-only (a remount after a disk error) or fills up. Made real here
-// with the immutable flag on the folder, which stops SQLite creating its journal, as a read-only mount does.
+// with the immutable flag on the folder and on every file in it (the database, its WAL and shared-memory files),
+// which refuses new files and writes to them, as a read-only mount does.
 const folder = path.dirname(testDatabaseFile);
 const canFreeze = !onPostgres && spawnSync("chattr", ["-i", folder]).status === 0;
-const freeze = (on: boolean) => execFileSync("chattr", [on ? "+i" : "-i", folder]);
+const freeze = (on: boolean) => {
+  const files = fs.readdirSync(folder).map((f) => path.join(folder, f));
+  execFileSync("chattr", [on ? "+i" : "-i", ...(on ? [...files, folder] : [folder, ...files])]);
+};
 
 test("with read-only storage, sessions and reads keep working, every write is refused plainly, and start-up says so", { skip: onPostgres ? "SQLite only: a read-only folder stops SQLite's journal; PostgreSQL's storage is its server's (25006/53xxx map to the same refusal, storage-errors.ts)" : canFreeze ? false : "chattr is not available (needs root on a filesystem with attributes)" }, async () => {
   const { clusterId, admin } = await makeCluster();

@@ -1,5 +1,7 @@
 import "server-only";
+import { inspect } from "node:util";
 import { OpError } from "../errors";
+import { recentCommitFailure } from "./one-at-a-time";
 
 // The database refused a write because of where it lives, not what was asked: a read-only or full disk,
 // a data folder that cannot hold a journal. Reads still work; every change is refused with this message.
@@ -22,8 +24,13 @@ function driverCodes(e: unknown): string[] {
   return [err?.code, ...causes.flatMap((c) => [c?.code, c?.originalCode])].filter((c): c is string => typeof c === "string");
 }
 
+const SQLITE_STORAGE_TEXT = /SQLITE_(READONLY|FULL|CANTOPEN|IOERR)/;
+
 export function isStorageError(e: unknown): boolean {
-  return driverCodes(e).some((code) => SQLITE_STORAGE.test(code) || POSTGRES_STORAGE.test(code));
+  if (driverCodes(e).some((code) => SQLITE_STORAGE.test(code) || POSTGRES_STORAGE.test(code))) return true;
+  // A COMMIT the disk refused, reported by Prisma as a transaction already closed (see recentCommitFailure).
+  const failed = /Transaction already closed/.test(String((e as Error | null)?.message)) ? recentCommitFailure() : undefined;
+  return failed !== undefined && SQLITE_STORAGE_TEXT.test(inspect(failed, { depth: 4 }));
 }
 
 export const storageRefusal = () => new OpError(503, STORAGE_MESSAGE, { auditReason: "storage not writable" });

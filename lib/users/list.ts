@@ -59,7 +59,9 @@ export function userWhere(clusterId: string, f: Partial<UserFilters>): Prisma.Us
     ...(and.length ? { AND: and } : {}),
     ...(f.never_signed_in ? { lastLoginAt: f.never_signed_in === "true" ? null : { not: null } } : {}),
     clusterId,
-    ...(f.search ? { username: { contains: f.search } } : {}),
+    // A prefix, as a range of the (clusterId, username) index: a "contains" search would read every user.
+    // Usernames hold only [a-z0-9_], all below "~" (docs/decisions/0092).
+    ...(f.search ? { username: { gte: f.search, lt: `${f.search}~` } } : {}),
     ...(f.role ? { role: f.role } : {}),
     ...(f.locked ? { locked: f.locked === "true" } : {}),
     ...(f.mfa ? { mfaFingerprint: hasKey(f.mfa) } : {}),

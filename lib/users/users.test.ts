@@ -101,6 +101,9 @@ test("user list filters by name, role, MFA and lock state, and pages in username
   assert.equal(page1.users[0].username, "user_00");
   assert.equal((await listUsers(ctx, { search: "user_", page: "2" })).users.length, 5);
   assert.equal((await listUsers(ctx, { search: "user_", role: "admin" })).total, 10);
+  // The search is the start of a username (an index range, issue 9), not any part of it.
+  assert.deepEqual((await listUsers(ctx, { search: "user_1" })).users.map((u) => u.username), Array.from({ length: 10 }, (_, i) => `user_1${i}`));
+  assert.equal((await listUsers(ctx, { search: "ser_" })).total, 0);
   assert.deepEqual((await listUsers(ctx, { locked: "true" })).users.map((u) => u.username), ["user_05"]);
   assert.deepEqual((await listUsers(ctx, { mfa: "enabled" })).users.map((u) => u.username), ["user_07"]);
   await refused(listUsers(ctx, { role: "officer" }), 400, /Role must be/);

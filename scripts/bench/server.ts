@@ -9,10 +9,10 @@ export type BenchServer = { url: string; pid: number; child: ChildProcess; rssMb
 
 export const BENCH_AUTH_SECRET = "bench-only-secret-0123456789abcdef0123456789";
 
-export async function startServer(databaseFile: string, env: Record<string, string> = {}): Promise<BenchServer> {
+export async function startServer(databaseFile: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchServer> {
   const port = freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+  const child = spawn(process.execPath, [...nodeArgs, "scripts/start.mjs"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
