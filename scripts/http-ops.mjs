@@ -42,7 +42,7 @@ const VALID_ID = /^[A-Za-z0-9._:-]{8,64}$/;
  * so one id follows the request through both logs; otherwise the server makes one.
  */
 // Requests in flight that are not sign-in attempts: sign-ins give way to them (lib/auth/sign-in-turns.ts).
-const others = (globalThis[Symbol.for("hsm-console.requests-other-than-sign-in")] ??= { count: 0 });
+const others = (globalThis[Symbol.for("hsm-console.requests-other-than-sign-in")] ??= { count: 0, lastEnded: 0 });
 const SIGN_IN = /^\/(login|api\/v1\/login)(\/mfa-token-sign)?(\?|$)/;
 
 export function withRequestOps(handle, { dir, trustProxy, inflight }) {
@@ -57,7 +57,7 @@ export function withRequestOps(handle, { dir, trustProxy, inflight }) {
     const started = process.hrtime.bigint();
     inflight.add(res);
     res.once("close", () => {
-      if (counted) others.count--;
+      if (counted) (others.count--, (others.lastEnded = Date.now()));
       inflight.delete(res);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeOf(req.url);

@@ -1,7 +1,7 @@
 import "../testing/db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { advanceClockForTests, resetClockForTests } from "../clock";
+import { advanceClockForTests, now, resetClockForTests } from "../clock";
 import { db } from "../db/client";
 import { anonymous, makeCluster, makeUser, meta, snapshot } from "../testing/fixtures";
 import { createUser } from "../users/create";
@@ -92,4 +92,30 @@ test("exports stream the filtered rows as parseable JSON and formula-safe CSV", 
   await refused(exportAudit(ctx, { format: "xlsx" }), 400, /format=csv or format=json/);
   // The exports themselves are audited.
   assert.equal(await db.auditEvent.count({ where: { chain: clusterId, operation: { in: ["user report", "audit export"] }, outcome: "success" } }), 4);
+});
+
+test("the export's own SQL (a read-only cursor, issue 9) selects exactly what the audit log's query selects, in batches", async () => {
+  const { ctx } = await makeCluster();
+  const other = await makeCluster();
+  await createUser(other.ctx, { username: "not_mine", role: "crypto-user", password: "12345678" });
+  try {
+    for (let d = 0; d < 3; d++) {
+      advanceClockForTests(86_400_000);
+      for (let i = 0; i < 3; i++) await createUser(ctx, { username: `d${d}_u${i}`, role: "crypto-user", password: "12345678" });
+      await refused(createUser(ctx, { username: `d${d}_u0`, role: "crypto-user", password: "12345678" }), 409, /already exists/);
+      await deleteUser(ctx, { username: `d${d}_u1`, role: "crypto-user" });
+    }
+    const day = (offset: number) => new Date(now().getTime() - offset * 86_400_000).toISOString().slice(0, 10);
+    const cases = [{}, { actor: ctx.actor.username }, { target: "d1_u0" }, { operation: "user delete" }, { outcome: "failure" }, { from: day(1), to: day(1) }, { from: day(0) }, { to: day(2), operation: "user create" }];
+    for (const filters of cases) {
+      const exported = JSON.parse(await text((await exportAudit(ctx, { format: "json", ...filters })).stream)).events;
+      const listed = (await listAudit(ctx, { ...filters, limit: 200 })).events;
+      assert.deepEqual(exported, JSON.parse(JSON.stringify(listed)), JSON.stringify(filters));
+      assert.ok(exported.length > 0, JSON.stringify(filters));
+    }
+    const csv = await text((await exportAudit(ctx, { format: "csv" })).stream);
+    assert.equal(csv.trim().split("\r\n").length - 1, (await listAudit(ctx, { limit: 200 })).events.length);
+  } finally {
+    resetClockForTests();
+  }
 });

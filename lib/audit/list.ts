@@ -35,15 +35,21 @@ export const listAuditSchema = auditFiltersSchema.extend({
 
 export type AuditFilters = z.output<typeof auditFiltersSchema>;
 
-/** The filters as a query, always inside the actor's own cluster chain. Dates are whole UTC days, both included. */
-export function auditWhere(clusterId: string, f: AuditFilters): Prisma.AuditEventWhereInput {
+/** The filters' days as instants: from the start of `from` to before the day after `to` (UTC). */
+export function auditRange(f: AuditFilters): { from?: Date; before?: Date } {
   if (f.from && f.to && f.from > f.to) {
     throw new OpError(400, "The start date is after the end date.", { fieldErrors: { from: ["The start date is after the end date."] } });
   }
-  const createdAt = {
-    ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}),
-    ...(f.to ? { lt: new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) } : {}),
+  return {
+    ...(f.from ? { from: new Date(`${f.from}T00:00:00Z`) } : {}),
+    ...(f.to ? { before: new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) } : {}),
   };
+}
+
+/** The filters as a query, always inside the actor's own cluster chain. Dates are whole UTC days, both included. */
+export function auditWhere(clusterId: string, f: AuditFilters): Prisma.AuditEventWhereInput {
+  const range = auditRange(f);
+  const createdAt = { ...(range.from ? { gte: range.from } : {}), ...(range.before ? { lt: range.before } : {}) };
   return {
     chain: chainOf(clusterId),
     ...(f.actor ? { actorUsername: f.actor } : {}),

@@ -1,50 +1,54 @@
 import assert from "node:assert/strict";
 import os from "node:os";
 import { test } from "node:test";
-import { inSignInTurn } from "./sign-in-turns";
+import { inSignInTurn, TRICKLE_MS } from "./sign-in-turns";
 
-const others = ((globalThis as Record<symbol, { count: number }>)[Symbol.for("hsm-console.requests-other-than-sign-in")] ??= { count: 0 });
+const others = ((globalThis as Record<symbol, { count: number; lastEnded: number }>)[Symbol.for("hsm-console.requests-other-than-sign-in")] ??= { count: 0, lastEnded: 0 });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts n sign-ins that each hold their turn until released; reports how many ran at once at most. */
-async function overlap(n: number) {
-  let now = 0;
-  let most = 0;
+/** Sign-ins that each hold their turn until released, with what ran at once. */
+function held(n: number) {
+  const state = { started: 0, now: 0, most: 0 };
   const releases: (() => void)[] = [];
   const all = Array.from({ length: n }, () =>
     inSignInTurn(async () => {
-      most = Math.max(most, ++now);
+      state.started++;
+      state.most = Math.max(state.most, ++state.now);
       await new Promise<void>((r) => releases.push(r));
-      now--;
+      state.now--;
     }),
   );
-  for (let done = 0; done < n; done++) {
-    await new Promise((r) => setTimeout(r, 20));
-    releases.shift()?.();
-  }
-  await Promise.all(all);
-  return most;
+  return { state, releaseOne: () => releases.shift()?.(), all: Promise.all(all) };
 }
 
-test("sign-ins run one at a time while other requests are in flight, and all of them get their turn", async () => {
+test("while other requests are in flight, sign-ins trickle: one at a time, a moment apart, and all get their turn", async () => {
   others.count = 1;
   try {
-    assert.equal(await overlap(6), 1);
+    const h = held(3);
+    await sleep(20);
+    assert.ok(h.state.started <= 1, "at most one starts while a page is being served");
+    h.releaseOne();
+    await sleep(TRICKLE_MS / 3);
+    assert.ok(h.state.started <= 1, "the next waits its moment");
+    while (h.state.started < 3 || h.state.now > 0) (h.releaseOne(), await sleep(TRICKLE_MS / 5));
+    await h.all;
+    assert.equal(h.state.most, 1);
   } finally {
     others.count = 0;
   }
 });
 
-test("with no one else waiting, sign-ins run as wide as twice the cores", async () => {
+test("sign-ins start at once when the console is quiet, as wide as twice the cores", async () => {
   const wide = os.availableParallelism() * 2;
-  assert.equal(await overlap(wide + 3), wide);
+  const h = held(wide + 3);
+  await sleep(20);
+  assert.equal(h.state.started, wide);
+  while (h.state.started < wide + 3 || h.state.now > 0) (h.releaseOne(), await sleep(10));
+  await h.all;
+  assert.equal(h.state.most, wide);
 });
 
 test("a sign-in that fails gives its turn back", async () => {
-  others.count = 1;
-  try {
-    await assert.rejects(inSignInTurn(async () => Promise.reject(new Error("wrong password"))));
-    assert.equal(await inSignInTurn(async () => "next"), "next");
-  } finally {
-    others.count = 0;
-  }
+  await assert.rejects(inSignInTurn(async () => Promise.reject(new Error("wrong password"))));
+  assert.equal(await inSignInTurn(async () => "next"), "next");
 });

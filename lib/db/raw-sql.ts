@@ -51,3 +51,29 @@ export async function takeChainLink(tx: Tx, chain: string, genesisHash: string):
     RETURNING "seq", "hash"`;
   return { seq: Number(row.seq), prevHash: row.hash };
 }
+
+export type AuditSqlFilters = { chain: string; actor?: string; target?: string; operation?: string; outcome?: string; from?: Date; before?: Date };
+
+export const AUDIT_EXPORT_COLUMNS = [
+  "seq", "id", "createdAt", "actorUsername", "actorRole", "operation", "target", "outcome", "error", "ip", "userAgent", "before", "after", "prevHash", "hash",
+] as const;
+
+/**
+ * The audit export's query for lib/db/bulk-read.ts: the SQL twin of `auditWhere` (lib/audit/list.ts), newest
+ * first; lib/audit/export.test.ts checks it against the Prisma query. Times are compared as the SQLite
+ * adapter stores them (ISO 8601 text with +00:00).
+ */
+export function auditExportSql(f: AuditSqlFilters): { sql: string; params: unknown[] } {
+  const where = ['"chain" = ?'];
+  const params: unknown[] = [f.chain];
+  const add = (column: string, op: string, value: unknown) => (where.push(`"${column}" ${op} ?`), params.push(value));
+  if (f.actor) add("actorUsername", "=", f.actor);
+  if (f.target) add("target", "=", f.target);
+  if (f.operation) add("operation", "=", f.operation);
+  if (f.outcome) add("outcome", "=", f.outcome);
+  const stored = (d: Date) => d.toISOString().replace("Z", "+00:00");
+  if (f.from) add("createdAt", ">=", stored(f.from));
+  if (f.before) add("createdAt", "<", stored(f.before));
+  const columns = AUDIT_EXPORT_COLUMNS.map((c) => `"${c}"`).join(", ");
+  return { sql: `SELECT ${columns} FROM "AuditEvent" WHERE ${where.join(" AND ")} ORDER BY "seq" DESC`, params };
+}
