@@ -47,12 +47,13 @@ async function main() {
     servers.push(big);
     const smallServer = await startServer(small.file, env);
     servers.push(smallServer);
-    const rssStart = big.rssMb();
     const cookie = await browserSessionCookie(big.url);
     const smallCookie = await browserSessionCookie(smallServer.url);
 
-    // 2. Pages.
+    // 2. Pages. Memory "at start" is read once every page has been served once: what the code itself takes.
     const bigPages = consolePages(large);
+    await timePages(big.url, cookie, bigPages, 1);
+    const rssStart = big.rssMb();
     const smallPages = consolePages(small);
     const largeTimes = new Map<string, number>();
     const smallTimes = new Map<string, number>();
@@ -92,11 +93,15 @@ async function main() {
     else say("openssl is not installed: the MFA check has no openssl baseline in this run");
 
     // 3. Export.
-    const base = await exportBaseline(large);
-    const http = await exportThroughHttp(big, cookie);
+    // Each twice, alternately; the faster of each counts (the machine's other work slows either at random).
+    const runs = [];
+    for (let i = 0; i < 2; i++) runs.push({ base: await exportBaseline(large), http: await exportThroughHttp(big, cookie) });
+    const http = runs.reduce((a, b) => (b.http.seconds < a.http.seconds ? b : a)).http;
+    const base = runs.reduce((a, b) => (b.base.seconds < a.base.seconds ? b : a)).base;
     if (http.rows < large.events) throw new Error(`the export gave ${http.rows} rows`);
     const rate = http.rows / http.seconds;
     const baseRate = base.rows / base.seconds;
+    http.rssGrowthMb = Math.max(...runs.map((r) => r.http.rssGrowthMb));
     rows.push(atLeast(`3. audit CSV export vs ${base.how}`, `${fmt(rate, 0)} vs ${fmt(baseRate, 0)} rows/s`, rate / baseRate, 0.5));
     rows.push(atMost("3. export's peak RSS growth, MB (absolute)", `${fmt(http.rssGrowthMb)} MB for ${fmt(http.rows)} rows`, http.rssGrowthMb / 100, 1));
 
@@ -114,7 +119,7 @@ async function main() {
     say(`idle for ${idle} s before the last memory reading…`);
     await new Promise((r) => setTimeout(r, idle * 1000));
     const rssEnd = big.rssMb();
-    rows.push(atMost("5. server RSS after the bench and 60 s idle vs at start", `${fmt(rssEnd, 0)} vs ${fmt(rssStart, 0)} MB`, rssEnd / rssStart, 2));
+    rows.push(atMost(`5. server RSS after the bench and ${idle} s idle vs at start (warm)`, `${fmt(rssEnd, 0)} vs ${fmt(rssStart, 0)} MB`, rssEnd / rssStart, 2));
     printTable(rows);
     say(`the whole run took ${fmt((performance.now() - started) / 60_000)} min`);
   } finally {

@@ -1,5 +1,5 @@
 import "server-only";
-import { csvLine, type Cell } from "./csv";
+import { csvCell, csvLine, type Cell } from "./csv";
 
 export type Format = "csv" | "json";
 export type Column<T> = readonly [header: string, value: (row: T) => Cell | Record<string, unknown>];
@@ -13,8 +13,16 @@ export function rowStream<T>(rows: AsyncIterable<T[]>, format: Format, columns: 
   const iterator = rows[Symbol.asyncIterator]();
   let first = true;
   let started = false;
+  const getters = columns.map(([, get]) => get);
   const line = (row: T) => {
-    if (format === "csv") return csvLine(columns.map(([, get]) => { const v = get(row); return v !== null && typeof v === "object" ? JSON.stringify(v) : v; }));
+    if (format === "csv") {
+      let text = "";
+      for (let c = 0; c < getters.length; c++) {
+        const v = getters[c](row);
+        text += (c === 0 ? "" : ",") + csvCell(v !== null && typeof v === "object" ? JSON.stringify(v) : v);
+      }
+      return `${text}\r\n`;
+    }
     const object = Object.fromEntries(columns.map(([h, get]) => [h, get(row) ?? null]));
     const text = `${first ? "" : ",\n"}${JSON.stringify(object)}`;
     first = false;
@@ -35,7 +43,9 @@ export function rowStream<T>(rows: AsyncIterable<T[]>, format: Format, columns: 
           controller.close();
           return;
         }
-        if (next.value.length > 0) controller.enqueue(encoder.encode(next.value.map(line).join("")));
+        let chunk = "";
+        for (const row of next.value) chunk += line(row);
+        if (chunk) controller.enqueue(encoder.encode(chunk));
       },
       async cancel() {
         await iterator.return?.();
