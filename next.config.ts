@@ -5,7 +5,7 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // prom-client and pino are shared with scripts/server.mjs (one registry, one logger per process).
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "prom-client", "pino"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "prom-client", "pino", "pg", "@prisma/adapter-pg"],
   // Chosen, not Next's default 1 MB: the largest form (token file, key, approval file) is a few tens of KB.
   // scripts/server.mjs answers a bigger form first, in words the form shows (decision 0040).
   experimental: { serverActions: { bodySizeLimit: FORM_BODY_MAX_BYTES } },

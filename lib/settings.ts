@@ -43,14 +43,28 @@ const schema = z.object({
 
   // Where `npm run audit:verify` appends each chain's checkpoint (default <DATA_DIR>/audit-checkpoints.jsonl).
   AUDIT_CHECKPOINT_FILE: z.string().trim().optional().transform((v) => v || undefined),
+
+  // Read here only to check them together: lib/db picks the database, lib/auth/secret.ts the secret.
+  DATABASE_URL: z.string().trim().optional(),
+  AUTH_SECRET: z.string().trim().optional(),
 });
 
 export type Settings = z.infer<typeof schema>;
 
-const checked = schema.refine((s) => !s.WEBHOOK_URL || s.WEBHOOK_SECRET, {
-  path: ["WEBHOOK_SECRET"],
-  message: "set it with WEBHOOK_URL: receivers check the X-Console-Signature it keys",
-});
+export const SHARED_SECRET_NEEDED =
+  "set it (the same value on every instance) when DATABASE_URL is a PostgreSQL URL: several instances share " +
+  "that database, and a secret each one generated for itself would make them reject each other's sessions. " +
+  "Make one with: openssl rand -base64 48";
+
+const checked = schema
+  .refine((s) => !s.WEBHOOK_URL || s.WEBHOOK_SECRET, {
+    path: ["WEBHOOK_SECRET"],
+    message: "set it with WEBHOOK_URL: receivers check the X-Console-Signature it keys",
+  })
+  .refine((s) => !/^postgres(ql)?:\/\//.test(s.DATABASE_URL ?? "") || Boolean(s.AUTH_SECRET), {
+    path: ["AUTH_SECRET"],
+    message: SHARED_SECRET_NEEDED,
+  });
 
 let cached: Settings | undefined;
 

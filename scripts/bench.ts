@@ -9,6 +9,7 @@ import { buildIfStale } from "./build.mjs";
 import { exportBaseline, exportThroughHttp } from "./bench/export";
 import { flood, tenClients } from "./bench/flood";
 import { consolePages, timePages } from "./bench/pages";
+import { benchPostgres } from "./bench/postgres";
 import { seedConsole } from "./bench/seed";
 import { startServer, type BenchServer } from "./bench/server";
 import { sqliteSyncSetting } from "../lib/db/sqlite-settings";
@@ -77,6 +78,10 @@ async function main() {
     const growth = bigPages.slice(1).map((p, i) => [p.name, largeTimes.get(p.name)! / smallTimes.get(smallPages[i + 1].name)!] as const);
     const [grewName, grew] = growth.reduce((a, b) => (b[1] > a[1] ? b : a));
     rows.push(atMost(`2. most growth, 10k → 100k users (${grewName})`, `×${grew.toFixed(2)} with 10× the users and events`, grew, 1.5));
+
+    // Issue 12: the overview and the users page on PostgreSQL, beside these SQLite times (skipped without PostgreSQL).
+    const onPostgres = bigPages.filter((p) => ["overview", "users, first page", "users, search"].includes(p.name));
+    rows.push(...(await benchPostgres(large, largeTimes, onPostgres, env, say)));
 
     // 1. Sign-in.
     const argon2 = await argon2PerSecond();

@@ -10,10 +10,14 @@ import { serve } from "./server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // E2E_DATA_DIR keeps the database across restarts (the operations specs stop and start the server on it).
+// E2E_DATABASE_URL serves a PostgreSQL database instead, shared by several servers (e2e/multi-instance.spec.ts):
+// each migrates (one applies, the others find it done), and only the one with E2E_BOOTSTRAP=1 bootstraps.
 const kept = process.env.E2E_DATA_DIR;
 const dir = kept || fs.mkdtempSync(path.join(os.tmpdir(), "hsm-console-e2e-"));
-const fresh = !fs.existsSync(path.join(dir, "console.db"));
-process.env.DATABASE_URL = `file:${path.join(dir, "console.db")}`;
+const shared = process.env.E2E_DATABASE_URL;
+const fresh = shared ? process.env.E2E_BOOTSTRAP === "1" : !fs.existsSync(path.join(dir, "console.db"));
+process.env.DATABASE_URL = shared || `file:${path.join(dir, "console.db")}`;
+process.env.DATA_DIR ??= dir;
 process.env.NODE_ENV = "production";
 migrate({ quiet: true });
 if (fresh) {

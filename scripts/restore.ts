@@ -1,13 +1,20 @@
 // `npm run restore -- --from FILE`: puts a backup in place of the database (DATABASE_URL), refusing while
 // a console server holds it. The next `npm start` applies any migrations newer than the backup.
 import { parseArgs } from "node:util";
-import { databaseFile } from "../lib/db/location";
+import { databaseFile, databaseKind } from "../lib/db/location";
 import { restoreDatabase } from "../lib/db/restore";
 import { lockFileOf, serverHolding } from "./server-lock.mjs";
 
 async function main() {
   const { values } = parseArgs({ options: { from: { type: "string" } }, strict: true });
   if (!values.from) throw new Error("Name the backup to restore: npm run restore -- --from /backups/console-2026-11-30.db");
+  if (databaseKind() === "postgresql") {
+    throw new Error(
+      "DATABASE_URL names a PostgreSQL database; restore it with PostgreSQL's own tool. Stop every console instance, " +
+        "create an empty database, run `pg_restore --no-owner --dbname <new database URL> " + values.from + "`, point " +
+        "DATABASE_URL at it, run `npm run audit:verify`, then start the instances.",
+    );
+  }
   const target = databaseFile();
   const pid = serverHolding(target);
   if (pid) {

@@ -1,11 +1,11 @@
 // The console's HTTP server: Next.js behind a plain Node server that records each request's real peer
 // address (Next keeps any X-Forwarded-For a client sends, so rate limits cannot trust it), gives each
-// request an id, holds the database's server lock, and stops gracefully on SIGTERM.
+// request an id, holds the SQLite database's server lock, and stops gracefully on SIGTERM.
 import http from "node:http";
 import next from "next";
 import { processLogger as logger } from "../lib/ops/process.mjs";
 import { withRequestOps } from "./http-ops.mjs";
-import { databaseFile } from "./migrate.mjs";
+import { databaseFile, databaseKind } from "./migrate.mjs";
 import { guardRequest } from "./request-guards.mjs";
 import { holdDatabase } from "./server-lock.mjs";
 
@@ -15,7 +15,9 @@ const GRACEFUL_STOP = Symbol.for("hsm-console.graceful-stop");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 export async function serve({ dev = false, port = Number(process.env.PORT) || 3000, hostname = process.env.HOST || "0.0.0.0", dir } = {}) {
-  const release = holdDatabase(databaseFile());
+  // The pid lock tells `npm run restore` that a server uses the SQLite file. On PostgreSQL several instances
+  // serving one database is the point, and restore is pg_restore's: no lock (decision 0102).
+  const release = databaseKind() === "sqlite" ? holdDatabase(databaseFile()) : () => {};
   process.once("exit", release);
   const app = next({ dev, dir, hostname, port });
   await app.prepare();

@@ -1,16 +1,17 @@
-// `npm start`: migrate the embedded database, build when the sources changed, then serve.
+// `npm start`: migrate the database, build when the sources changed, then serve.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIfStale } from "./build.mjs";
-import { databaseFile, migrate, writeProblem } from "./migrate.mjs";
+import { databaseKind, databaseLabel, migrate, writeProblem } from "./migrate.mjs";
 import { serve } from "./server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
 
-const file = await migrateOrExplain();
-console.log(`Database: ${file}`);
-const problem = await writeProblem(file);
+refuseWithoutSharedSecret();
+const label = await migrateOrExplain();
+console.log(`Database: ${label}`);
+const problem = await writeProblem();
 if (problem) {
   console.warn(
     `WARNING: the database cannot be written (${problem}). Its storage is read-only or full. The console serves ` +
@@ -23,7 +24,25 @@ if (!dev) {
 }
 await serve({ dev, dir: root });
 
-/** Migrations need a writable database; a read-only one that is already up to date can still be served. */
+/** A DATABASE_URL of neither kind stops here; on PostgreSQL the instances must share one AUTH_SECRET. */
+function refuseWithoutSharedSecret() {
+  let kind;
+  try {
+    kind = databaseKind();
+  } catch (e) {
+    console.error(`The console did not start: ${e.message}`);
+    process.exit(1);
+  }
+  if (kind !== "postgresql" || process.env.AUTH_SECRET?.trim()) return;
+  console.error(
+    "The console did not start: AUTH_SECRET is not set. With a PostgreSQL DATABASE_URL set AUTH_SECRET, the same " +
+      "value on every instance: several instances share that database, and a secret each one generated for itself " +
+      "would make them reject each other's sessions. Make one with: openssl rand -base64 48",
+  );
+  process.exit(1);
+}
+
+/** Migrations need a writable database; a read-only SQLite file that is already up to date can still be served. */
 async function migrateOrExplain() {
   try {
     return migrate();
@@ -31,6 +50,6 @@ async function migrateOrExplain() {
     const problem = await writeProblem();
     if (!problem) throw e;
     console.warn(`Migrations could not run: the database is not writable (${problem}). Serving it as it is.`);
-    return databaseFile();
+    return databaseLabel();
   }
 }

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { envelope, readPassword } from "./cli-io";
-import { databaseFile } from "./migrate.mjs";
+import { databaseFile, databaseKind } from "./migrate.mjs";
 
 const USAGE = "Usage: UNLOCK_NEW_PASSWORD=… npm run unlock -- --cluster-id ID --username NAME (or type the password on standard input)";
 
@@ -15,8 +15,8 @@ async function main() {
   } catch (e) {
     envelope(1, `${(e as Error).message}. ${USAGE}`);
   }
-  const file = databaseFile();
-  if (!fs.existsSync(file)) envelope(1, `There is no database at ${file}: set DATABASE_URL to the console's database file.`);
+  const file = databaseKind() === "sqlite" ? databaseFile() : null;
+  if (file && !fs.existsSync(file)) envelope(1, `There is no database at ${file}: set DATABASE_URL to the console's database file.`);
   const password = await readPassword("UNLOCK_NEW_PASSWORD", "New password");
   const { unlockUser } = await import("../lib/users/unlock");
   const { OpError } = await import("../lib/errors");

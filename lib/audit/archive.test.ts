@@ -1,4 +1,4 @@
-import { testDatabaseFile } from "../testing/db";
+import "../testing/db";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -15,7 +15,7 @@ import { verifyChain } from "./verify";
 
 const DAY = 86_400_000;
 const npm = (...args: string[]) => {
-  const run = spawnSync("npm", ["run", "--silent", ...args], { env: { ...process.env, DATABASE_URL: `file:${testDatabaseFile}` }, encoding: "utf8" });
+  const run = spawnSync("npm", ["run", "--silent", ...args], { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL }, encoding: "utf8" });
   return { status: run.status, out: run.stdout + run.stderr };
 };
 

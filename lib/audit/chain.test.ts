@@ -1,9 +1,8 @@
-import { testDatabaseFile } from "../testing/db";
+import { editBehindTheAppsBack } from "../testing/db";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { test } from "node:test";
-import Database from "better-sqlite3";
 import { db } from "../db/client";
 import { makeCluster, makeUser, meta } from "../testing/fixtures";
 import { createUser } from "../users/create";
@@ -15,21 +14,14 @@ import { verifyAllChains, verifyChain } from "./verify";
 function auditVerify() {
   const run = spawnSync("npm", ["run", "--silent", "audit:verify"], {
     cwd: path.resolve("."),
-    env: { ...process.env, DATABASE_URL: `file:${testDatabaseFile}` },
+    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
     encoding: "utf8",
   });
   return { status: run.status, out: run.stdout + run.stderr };
 }
 
-/** Changes the database behind the app's back, as someone with the file would. */
-function sqlite(sql: string, ...params: unknown[]) {
-  const raw = new Database(testDatabaseFile);
-  try {
-    raw.prepare(sql).run(...params);
-  } finally {
-    raw.close();
-  }
-}
+/** Changes the database behind the app's back, as someone with the file (or a database login) would. */
+const sqlite = (sql: string, ...params: unknown[]) => editBehindTheAppsBack([sql, ...params]);
 
 test("events of a cluster form one chain, numbered without gaps even when written concurrently", async () => {
   const { ctx, clusterId } = await makeCluster();
@@ -62,7 +54,7 @@ test("npm run audit:verify passes on an intact database, then names the one row 
   assert.ok(await db.auditVerification.findFirst({ where: { chain: clusterId, ok: true } }));
 
   const victim = await db.auditEvent.findFirstOrThrow({ where: { chain: clusterId, seq: 4 } });
-  sqlite(`UPDATE "AuditEvent" SET "outcome" = 'failure' WHERE "id" = ?`, victim.id);
+  await sqlite(`UPDATE "AuditEvent" SET "outcome" = 'failure' WHERE "id" = ?`, victim.id);
   const bad = auditVerify();
   assert.equal(bad.status, 1, bad.out);
   assert.match(bad.out, new RegExp(`BROKEN Chain ${clusterId}: event #4 \\(id ${victim.id},.*"probe"\\) was changed after it was written`));
@@ -73,12 +65,12 @@ test("npm run audit:verify passes on an intact database, then names the one row 
 test("the verifier also sees a deleted event, a cut-off tail and a history rewritten with fresh hashes", async () => {
   const deleted = await makeCluster();
   for (let i = 0; i < 4; i++) await recordAudit(db, { clusterId: deleted.clusterId, operation: "probe", outcome: "success", meta });
-  sqlite(`DELETE FROM "AuditEvent" WHERE "chain" = ? AND "seq" = 3`, deleted.clusterId);
+  await sqlite(`DELETE FROM "AuditEvent" WHERE "chain" = ? AND "seq" = 3`, deleted.clusterId);
   assert.match((await verifyChain(deleted.clusterId)).message, /event #3 is missing: the chain jumps from #2 to #4/);
 
   const tail = await makeCluster();
   for (let i = 0; i < 3; i++) await recordAudit(db, { clusterId: tail.clusterId, operation: "probe", outcome: "success", meta });
-  sqlite(`DELETE FROM "AuditEvent" WHERE "chain" = ? AND "seq" = 4`, tail.clusterId);
+  await sqlite(`DELETE FROM "AuditEvent" WHERE "chain" = ? AND "seq" = 4`, tail.clusterId);
   assert.match((await verifyChain(tail.clusterId)).message, /ends at event #3 but its head records #4/);
 
   const rewritten = await makeCluster();
@@ -87,8 +79,8 @@ test("the verifier also sees a deleted event, a cut-off tail and a history rewri
   const last = await db.auditEvent.findFirstOrThrow({ where: { chain: rewritten.clusterId }, orderBy: { seq: "desc" } });
   const forged = { ...last, outcome: "failure" };
   const hash = eventHash(forged);
-  sqlite(`UPDATE "AuditEvent" SET "outcome" = 'failure', "hash" = ? WHERE "id" = ?`, hash, last.id);
-  sqlite(`UPDATE "AuditChainHead" SET "hash" = ? WHERE "chain" = ?`, hash, rewritten.clusterId);
+  await sqlite(`UPDATE "AuditEvent" SET "outcome" = 'failure', "hash" = ? WHERE "id" = ?`, hash, last.id);
+  await sqlite(`UPDATE "AuditChainHead" SET "hash" = ? WHERE "chain" = ?`, hash, rewritten.clusterId);
   const r = await verifyChain(rewritten.clusterId);
   assert.equal(r.ok, false);
   assert.match(r.message, new RegExp(`event #${last.seq} .* is not the event that was verified on .*: the chain was rewritten`));

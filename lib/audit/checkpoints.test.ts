@@ -1,9 +1,8 @@
-import { testDatabaseFile } from "../testing/db";
+import { editBehindTheAppsBack } from "../testing/db";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import Database from "better-sqlite3";
 import { db } from "../db/client";
 import { makeCluster, meta } from "../testing/fixtures";
 import { runNpmScript } from "../testing/npm-script";
@@ -19,14 +18,7 @@ async function auditVerify(checkpointFile?: string) {
 }
 
 /** Changes the database behind the app's back, as someone with the file would, covering their tracks. */
-function tamper(...statements: [string, ...unknown[]][]) {
-  const raw = new Database(testDatabaseFile);
-  try {
-    for (const [sql, ...params] of statements) raw.prepare(sql).run(...params);
-  } finally {
-    raw.close();
-  }
-}
+const tamper = (...statements: [string, ...unknown[]][]) => editBehindTheAppsBack(...statements);
 
 const lineOf = (out: string, chain: string) => out.split("\n").find((l) => l.includes(`Chain ${chain}:`)) ?? "";
 // Under DATA_DIR, which the test harness removes at exit.
@@ -70,7 +62,7 @@ test("a cut tail with a rewritten head is BROKEN against the checkpoint, run aft
   const clusterId = await chainWithEvents(5);
   assert.equal((await auditVerify(file)).status, 0);
   const kept = await db.auditEvent.findFirstOrThrow({ where: { chain: clusterId }, orderBy: { seq: "desc" }, skip: 2 });
-  tamper(
+  await tamper(
     [`DELETE FROM "AuditEvent" WHERE "chain" = ? AND "seq" > ?`, clusterId, kept.seq],
     [`UPDATE "AuditChainHead" SET "seq" = ?, "hash" = ? WHERE "chain" = ?`, kept.seq, kept.hash, clusterId],
     [`DELETE FROM "AuditVerification" WHERE "chain" = ?`, clusterId],
@@ -86,7 +78,7 @@ test("a chain deleted with its head is BROKEN: gone since its checkpoint", async
   const file = tmpFile();
   const clusterId = await chainWithEvents(2);
   assert.equal((await auditVerify(file)).status, 0);
-  tamper(
+  await tamper(
     [`DELETE FROM "AuditEvent" WHERE "chain" = ?`, clusterId],
     [`DELETE FROM "AuditChainHead" WHERE "chain" = ?`, clusterId],
     [`DELETE FROM "AuditVerification" WHERE "chain" = ?`, clusterId],
@@ -102,7 +94,7 @@ test("a history rewritten with fresh hashes diverges from the checkpoint", async
   assert.equal((await auditVerify(file)).status, 0);
   const last = await db.auditEvent.findFirstOrThrow({ where: { chain: clusterId }, orderBy: { seq: "desc" } });
   const hash = eventHash({ ...last, target: "nobody" });
-  tamper(
+  await tamper(
     [`UPDATE "AuditEvent" SET "target" = 'nobody', "hash" = ? WHERE "id" = ?`, hash, last.id],
     [`UPDATE "AuditChainHead" SET "hash" = ? WHERE "chain" = ?`, hash, clusterId],
     [`DELETE FROM "AuditVerification" WHERE "chain" = ?`, clusterId],

@@ -4,6 +4,7 @@ import type { Actor, RequestMeta } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
 import { now } from "../clock";
 import { enqueueEvent } from "../events/outbox";
+import { takeChainLink } from "../db/raw-sql";
 import { countAuditEvent } from "../ops/audit-metrics";
 import { chainOf, eventHash, GENESIS_HASH, type ChainedFields } from "./chain";
 
@@ -30,20 +31,18 @@ export async function recordAudit(client: Db, e: AuditEntry): Promise<void> {
 }
 
 /**
- * Taking the next number is an UPDATE of the chain's head row first: that row lock makes concurrent
- * appenders of one chain wait for each other (PostgreSQL) or for the single writer (SQLite), so each
- * reads the head its predecessor committed. The unique (chain, seq) index refuses a fork regardless.
+ * Taking the next number locks the chain's head row first (lib/db/raw-sql.ts): concurrent appenders of one
+ * chain, on any instance, wait for each other (PostgreSQL) or for the single writer (SQLite), so each reads
+ * the head its predecessor committed. The unique (chain, seq) index refuses a fork regardless.
  */
 async function append(tx: Tx, e: AuditEntry): Promise<void> {
   const chain = chainOf(e.clusterId);
-  const bumped = await tx.auditChainHead.updateMany({ where: { chain }, data: { seq: { increment: 1 } } });
-  if (bumped.count === 0) await tx.auditChainHead.create({ data: { chain, seq: 1, hash: GENESIS_HASH } });
-  const head = await tx.auditChainHead.findUniqueOrThrow({ where: { chain } });
+  const { seq, prevHash } = await takeChainLink(tx, chain, GENESIS_HASH);
   const fields: ChainedFields = {
     id: randomUUID(),
     chain,
-    seq: head.seq,
-    prevHash: head.hash,
+    seq,
+    prevHash,
     createdAt: now(),
     clusterId: e.clusterId ?? null,
     actorUserId: e.actor?.userId ?? null,

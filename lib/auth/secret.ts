@@ -2,15 +2,18 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { dataDirectory } from "../db/location";
+import { databaseKind, dataDirectory } from "../db/location";
+import { SHARED_SECRET_NEEDED } from "../settings";
 
 /**
  * AUTH_SECRET from the environment, or one generated on first start and kept (0600) in the data
- * folder, so that a restart keeps sessions valid without any configuration.
+ * folder, so that a restart keeps sessions valid without any configuration. Not on PostgreSQL: there
+ * several instances must sign with one secret, which only the environment can give them all.
  */
 export function authSecret(): string {
   const fromEnv = process.env.AUTH_SECRET?.trim();
   if (fromEnv) return fromEnv;
+  if (databaseKind() === "postgresql") throw new Error(`AUTH_SECRET is not set: ${SHARED_SECRET_NEEDED}.`);
   const dir = dataDirectory();
   const file = path.join(dir, "auth-secret");
   // Read before writing: on read-only storage an existing secret must still be usable (decision 0034).

@@ -1,4 +1,4 @@
-import "../testing/db";
+import { sqliteOnly } from "../testing/db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { advanceClockForTests } from "../clock";
@@ -73,7 +73,7 @@ async function shapeOf(attempt: () => Promise<unknown>): Promise<string[]> {
   return seen.map((s) => `${/^\s*(\w+)/.exec(s.sql)?.[1].toUpperCase()}${/^\s*(UPDATE|INSERT|DELETE)/i.test(s.sql) ? (s.rows > 0 ? " writes" : " no-op") : ""}`);
 }
 
-test("item 8: a wrong password, an unknown name and a locked account cost the same database work", async () => {
+test("item 8: a wrong password, an unknown name and a locked account cost the same database work", { skip: sqliteOnly("the statement trace is taken in the SQLite queue; the statements Prisma makes are the same on PostgreSQL") }, async () => {
   const { clusterId } = await makeCluster();
   const known = (await makeUser(clusterId)).username;
   const locked = (await makeUser(clusterId)).username;

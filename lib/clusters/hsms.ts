@@ -5,6 +5,7 @@ import { authorize } from "../auth/guard";
 import { runOperation } from "../audit/operation";
 import { now } from "../clock";
 import { db, type Db } from "../db/client";
+import { lockCluster } from "../db/locks";
 import { OpError } from "../errors";
 import { newHsmId } from "../ids";
 import { parseInput } from "../validation";
@@ -24,6 +25,7 @@ export async function addHsm(ctx: Ctx, input: unknown) {
     const actor = authorize(ctx, "hsm add", { roles: ["admin"] });
     const { label } = parseInput(addHsmSchema, input);
     return db.$transaction(async (tx) => {
+      await lockCluster(tx, actor.clusterId);
       const count = await tx.hsm.count({ where: { clusterId: actor.clusterId } });
       if (count >= 32) throw new OpError(409, "This cluster already has 32 HSMs, the most the console manages.");
       const hsm = await tx.hsm.create({
@@ -47,6 +49,7 @@ export async function removeHsm(ctx: Ctx, input: unknown) {
     const { hsm_id } = parseInput(removeHsmSchema, input);
     audit.target = hsm_id;
     return db.$transaction(async (tx) => {
+      await lockCluster(tx, actor.clusterId); // never the last HSM, even when two are removed at once
       const hsm = await tx.hsm.findFirst({ where: { id: hsm_id, clusterId: actor.clusterId } });
       if (!hsm) throw new OpError(404, `There is no HSM ${hsm_id} in this cluster.`);
       const count = await tx.hsm.count({ where: { clusterId: actor.clusterId } });

@@ -1,4 +1,4 @@
-import { testDatabaseFile } from "../testing/db";
+import { sqliteOnly, testDatabaseFile } from "../testing/db";
 import Database from "better-sqlite3";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -24,7 +24,7 @@ function npmScript(script: string, args: string[], databaseFile: string): Promis
   });
 }
 
-test("backup during a stream of writes, restore into a fresh folder: chains intact, every acknowledged write there", async () => {
+test("backup during a stream of writes, restore into a fresh folder: chains intact, every acknowledged write there", { skip: sqliteOnly("the online backup API copies the file; PostgreSQL backs up with pg_dump (pg-dump.test.ts)") }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hsm-console-backup-"));
   try {
     const { clusterId } = await makeCluster();
@@ -66,7 +66,7 @@ test("backup during a stream of writes, restore into a fresh folder: chains inta
   }
 });
 
-test("restore refuses while a server holds the database, and refuses what is not a console backup", async () => {
+test("restore refuses while a server holds the database, and refuses what is not a console backup", { skip: sqliteOnly("the server lock and the file restore are SQLite's; PostgreSQL restores with pg_restore") }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hsm-console-restore-"));
   try {
     const out = path.join(dir, "b.db");

@@ -1,8 +1,9 @@
 import "server-only";
-import { db } from "./client";
+import { db, type Tx } from "./client";
 
 // The console's only raw SQL, kept portable (SQLite and PostgreSQL): where one pass over a table beats the
-// many index scans Prisma's separate counts would make. docs/decisions/0021.
+// many index scans Prisma's separate counts would make (docs/decisions/0021), and where one statement must
+// both lock and read (decision 0103).
 
 export type UserTallies = {
   adminsWithoutMfa: number; adminsWithMfa: number; cryptoWithoutMfa: number; cryptoWithMfa: number;
@@ -34,6 +35,21 @@ export async function appliedMigrations(): Promise<string[]> {
   const rows = await db.$queryRaw<{ migration_name: string }[]>`
     SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
   return rows.map((r) => r.migration_name);
+}
+
+/**
+ * Takes the next number of an audit chain and returns it with the hash to chain to, in one statement that
+ * locks the chain's head row until the transaction ends: a new chain starts at 1 on the genesis hash, an
+ * existing one moves up by one. Two writers on any instances never read the same head, so the chain never
+ * forks, and it never fails on a new chain's first two events arriving together (an INSERT that loses the
+ * race waits, then updates). SQLite (3.35+) and PostgreSQL take the same SQL.
+ */
+export async function takeChainLink(tx: Tx, chain: string, genesisHash: string): Promise<{ seq: number; prevHash: string }> {
+  const [row] = await tx.$queryRaw<{ seq: number | bigint; hash: string }[]>`
+    INSERT INTO "AuditChainHead" ("chain", "seq", "hash") VALUES (${chain}, 1, ${genesisHash})
+    ON CONFLICT ("chain") DO UPDATE SET "seq" = "AuditChainHead"."seq" + 1
+    RETURNING "seq", "hash"`;
+  return { seq: Number(row.seq), prevHash: row.hash };
 }
 
 export type AuditSqlFilters = { chain: string; actor?: string; target?: string; operation?: string; outcome?: string; from?: Date; before?: Date };

@@ -1,4 +1,4 @@
-import { testDatabaseFile } from "../testing/db";
+import { onPostgres, testDatabaseFile } from "../testing/db";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -16,13 +16,13 @@ import { writeProblem } from "../../scripts/migrate.mjs";
 // with the immutable flag on the folder and its files (the database and its WAL; not the shared-memory file,
 // which SQLite has mapped: a mapped page that cannot be written is a SIGBUS), as a read-only mount does.
 const folder = path.dirname(testDatabaseFile);
-const canFreeze = spawnSync("chattr", ["-i", folder]).status === 0;
+const canFreeze = !onPostgres && spawnSync("chattr", ["-i", folder]).status === 0;
 const freeze = (on: boolean) => {
   const files = fs.readdirSync(folder).filter((f) => !f.endsWith("-shm")).map((f) => path.join(folder, f));
   execFileSync("chattr", [on ? "+i" : "-i", ...(on ? [...files, folder] : [folder, ...files])]);
 };
 
-test("with read-only storage, sessions and reads keep working, every write is refused plainly, and start-up says so", { skip: canFreeze ? false : "chattr is not available (needs root on a filesystem with attributes)" }, async () => {
+test("with read-only storage, sessions and reads keep working, every write is refused plainly, and start-up says so", { skip: onPostgres ? "SQLite only: a read-only folder stops SQLite's journal; PostgreSQL's storage is its server's (25006/53xxx map to the same refusal, storage-errors.ts)" : canFreeze ? false : "chattr is not available (needs root on a filesystem with attributes)" }, async () => {
   const { clusterId, admin } = await makeCluster();
   const ctx = await signedIn(clusterId, admin, "browser");
   assert.equal(await writeProblem(testDatabaseFile), null);

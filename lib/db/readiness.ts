@@ -2,13 +2,15 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { db } from "./client";
+import { databaseKind } from "./location";
 import { appliedMigrations } from "./raw-sql";
 
 export type Readiness = { ready: true } | { ready: false; reason: string; detail: string };
 
-/** The migrations this build ships (prisma/migrations, beside the app). */
+/** The migrations this build ships for the database in use (prisma/migrations or prisma/postgresql/migrations). */
 function shippedMigrations(): string[] {
-  const dir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
+  const folder = databaseKind() === "postgresql" ? ["prisma", "postgresql", "migrations"] : ["prisma", "migrations"];
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), ...folder);
   return fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 }
 

@@ -14,11 +14,20 @@ export const STORAGE_MESSAGE =
   "The console's database cannot be written right now: its storage is read-only or full. Nothing was changed. " +
   "Reading still works; tell whoever runs the console (the server log says more).";
 
+/**
+ * The driver's code, wherever Prisma puts it: on the error itself (SQLite), or on the driver adapter error's
+ * cause, bare (PostgreSQL, inside an interactive transaction) or wrapped in a known request error's meta.
+ */
+function driverCodes(e: unknown): string[] {
+  const err = e as { code?: unknown; cause?: { code?: unknown; originalCode?: unknown }; meta?: { driverAdapterError?: { cause?: { code?: unknown; originalCode?: unknown } } } } | null;
+  const causes = [err?.cause, err?.meta?.driverAdapterError?.cause];
+  return [err?.code, ...causes.flatMap((c) => [c?.code, c?.originalCode])].filter((c): c is string => typeof c === "string");
+}
+
 const SQLITE_STORAGE_TEXT = /SQLITE_(READONLY|FULL|CANTOPEN|IOERR)/;
 
 export function isStorageError(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  if (typeof code === "string" && (SQLITE_STORAGE.test(code) || POSTGRES_STORAGE.test(code))) return true;
+  if (driverCodes(e).some((code) => SQLITE_STORAGE.test(code) || POSTGRES_STORAGE.test(code))) return true;
   // A COMMIT the disk refused, reported by Prisma as a transaction already closed (see recentCommitFailure).
   const failed = /Transaction already closed/.test(String((e as Error | null)?.message)) ? recentCommitFailure() : undefined;
   return failed !== undefined && SQLITE_STORAGE_TEXT.test(inspect(failed, { depth: 4 }));

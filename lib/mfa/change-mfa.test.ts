@@ -1,4 +1,4 @@
-import { testDatabaseFile } from "../testing/db";
+import { databaseText } from "../testing/db";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
@@ -130,7 +130,7 @@ test("bad keys are refused with what was found, and a private key is never store
     Object.assign(console, originals);
   }
   assert.equal(await snapshot(), before);
-  const dbBytes = [testDatabaseFile, `${testDatabaseFile}-wal`].filter(fs.existsSync).map((f) => fs.readFileSync(f).toString("latin1")).join("");
+  const dbBytes = databaseText();
   for (const line of bodyLines(privatePem)) {
     assert.ok(!dbBytes.includes(line), "a line of the private key reached the database");
     assert.ok(!logged.join("\n").includes(line), "a line of the private key reached the log");

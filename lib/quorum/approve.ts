@@ -5,6 +5,7 @@ import { authorize } from "../auth/guard";
 import { runOperation } from "../audit/operation";
 import { now } from "../clock";
 import { db } from "../db/client";
+import { lockQuorumToken } from "../db/locks";
 import { OpError } from "../errors";
 import { decodeStrictBase64 } from "../token-files/strict-base64";
 import { parseInput } from "../validation";
@@ -42,6 +43,8 @@ export async function approveQuorumToken(ctx: Ctx, input: unknown) {
       throw new OpError(422, `${NOT_RECORDED}: the file has no signature by you (${actor.username}). Add {"username": "${actor.username}", "signature": "<base64>"} to its "signatures".`);
     }
     return db.$transaction(async (tx) => {
+      // Approvals arriving together on several instances are counted one after another (decision 0103).
+      await lockQuorumToken(tx, token);
       const row = await tx.quorumToken.findUnique({ where: { token }, include: { approvals: true, requester: { select: { username: true } } } });
       if (!row || row.clusterId !== actor.clusterId) throw new OpError(404, `${NOT_RECORDED}: there is no quorum token with this value in this cluster (it was deleted, or the file was changed).`);
       audit.target = `${row.service} token of ${row.requester.username}`;

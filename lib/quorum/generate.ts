@@ -5,6 +5,7 @@ import { authorize } from "../auth/guard";
 import { runOperation } from "../audit/operation";
 import { now } from "../clock";
 import { db } from "../db/client";
+import { lockCluster } from "../db/locks";
 import { OpError } from "../errors";
 import { parseInput } from "../validation";
 import { approvalFileText, buildApprovalData } from "./approval-file";
@@ -50,6 +51,7 @@ export async function generateQuorumToken(ctx: Ctx, input: unknown) {
     }
     const op = operation ? canonicalOperation(operation) : null;
     return db.$transaction(async (tx) => {
+      await lockCluster(tx, actor.clusterId); // one live token per admin and service, even when asked for twice at once
       const cluster = await tx.cluster.findUniqueOrThrow({ where: { id: actor.clusterId } });
       const t = now();
       const mine = await tx.quorumToken.findMany({ where: { requesterId: actor.userId, service, usedAt: null } });

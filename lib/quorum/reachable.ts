@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "../db/client";
+import { lockCluster } from "../db/locks";
 import { OpError } from "../errors";
 
 /**
@@ -11,6 +12,8 @@ export async function countApprovers(tx: Db, clusterId: string): Promise<number>
 }
 
 export async function assertQuorumReachable(tx: Tx, clusterId: string, what: string): Promise<void> {
+  // Waits for any other change of the cluster's approvers, then counts what is committed (decision 0103).
+  await lockCluster(tx, clusterId);
   const cluster = await tx.cluster.findUniqueOrThrow({ where: { id: clusterId }, select: { quorumUser: true, quorumQuorum: true } });
   const needed = Math.max(cluster.quorumUser, cluster.quorumQuorum);
   if (needed <= 1) return;

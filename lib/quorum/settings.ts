@@ -5,6 +5,7 @@ import { authorize } from "../auth/guard";
 import { authorizeRead } from "../auth/authorize-read";
 import { runOperation } from "../audit/operation";
 import { db } from "../db/client";
+import { lockCluster } from "../db/locks";
 import { OpError } from "../errors";
 import { parseInput } from "../validation";
 import { consumeQuorumApproval } from "./consume";
@@ -60,6 +61,7 @@ export async function setQuorumValue(ctx: Ctx, input: unknown) {
     const { service, value, approval } = parseInput(setQuorumValueSchema, input);
     audit.target = service;
     return db.$transaction(async (tx) => {
+      await lockCluster(tx, actor.clusterId);
       const cluster = await tx.cluster.findUniqueOrThrow({ where: { id: actor.clusterId } });
       const approvers = await countApprovers(tx, actor.clusterId);
       if (value > 1 && approvers < value) {
@@ -96,6 +98,7 @@ export async function setQuorumTimeout(ctx: Ctx, input: unknown) {
     const data = parseInput(setTimeoutSchema, input);
     audit.target = Object.keys(data).join(", ");
     return db.$transaction(async (tx) => {
+      await lockCluster(tx, actor.clusterId);
       const before = await tx.cluster.findUniqueOrThrow({ where: { id: actor.clusterId } });
       const after = await tx.cluster.update({
         where: { id: actor.clusterId },

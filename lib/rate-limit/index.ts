@@ -22,7 +22,9 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
   for (let attempt = 0; attempt < 3; attempt++) {
     const counted = await db.rateLimit.updateMany({ where: { key, windowStart: { gt: since }, count: { lt: limit } }, data: { count: { increment: 1 } } });
     if (counted.count === 1) return { ok: true };
-    const refused = await db.rateLimit.updateMany({ where: { key, windowStart: { gt: since } }, data: { refused: { increment: 1 } } });
+    // Refused only when the window is really full: a row another caller created just now (count under the
+    // limit) sends this one round again to count itself, not away with a 429.
+    const refused = await db.rateLimit.updateMany({ where: { key, windowStart: { gt: since }, count: { gte: limit } }, data: { refused: { increment: 1 } } });
     if (refused.count === 1) {
       const row = await db.rateLimit.findUnique({ where: { key } });
       const resetAt = (row?.windowStart.getTime() ?? at.getTime()) + windowMs;

@@ -4,6 +4,7 @@ import type { Ctx } from "../auth/actor";
 import { authorize } from "../auth/guard";
 import { runOperation } from "../audit/operation";
 import { db } from "../db/client";
+import { lockCluster } from "../db/locks";
 import { OpError } from "../errors";
 import { consumeQuorumApproval } from "../quorum/consume";
 import { assertQuorumReachable } from "../quorum/reachable";
@@ -25,6 +26,7 @@ export async function deleteUser(ctx: Ctx, input: unknown): Promise<{ username: 
       await consumeQuorumApproval(tx, ctx, { service: "user", command: "user delete", username, role }, approval);
       await tx.user.delete({ where: { id: user.id } });
       if (user.quorumFingerprint) await assertQuorumReachable(tx, actor.clusterId, `Deleting ${username}`);
+      if (role === "admin") await lockCluster(tx, actor.clusterId); // two admins deleting each other at once: one is refused
       if (role === "admin" && (await tx.user.count({ where: { clusterId: actor.clusterId, role: "admin" } })) === 0) {
         throw new OpError(409, `${username} is the last admin of this cluster; create another admin first.`);
       }

@@ -1,0 +1,1 @@
+-- The PostgreSQL twin of prisma/migrations/0002_audit_chain: already part of 0001_init here (PostgreSQL's history starts at 0006).
