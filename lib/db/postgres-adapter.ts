@@ -27,8 +27,20 @@ function nameAsText<T extends object>(queryable: T): T {
   return queryable;
 }
 
+type WithClient = { client: { query(sql: string): Promise<unknown> }; onError(e: unknown): never };
+
 function fixed(adapter: SqlDriverAdapter): SqlDriverAdapter {
   nameAsText(adapter);
+  // The stock executeScript splits a script at every ";", which cuts a function body ($$ … $$, migration
+  // 0008) apart. pg sends a script without parameters as one simple query, which PostgreSQL runs whole.
+  const inner = adapter as unknown as WithClient;
+  adapter.executeScript = async (script) => {
+    try {
+      await inner.client.query(script);
+    } catch (e) {
+      inner.onError(e);
+    }
+  };
   const start = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (level) => nameAsText<Transaction>(await start(level));
   return adapter;

@@ -1,34 +1,9 @@
 import "server-only";
 import { db, type Tx } from "./client";
 
-// The console's only raw SQL, kept portable (SQLite and PostgreSQL): where one pass over a table beats the
-// many index scans Prisma's separate counts would make (docs/decisions/0021), and where one statement must
-// both lock and read (decision 0103).
-
-export type UserTallies = {
-  adminsWithoutMfa: number; adminsWithMfa: number; cryptoWithoutMfa: number; cryptoWithMfa: number;
-  locked: number; weakKeys: number; oldKeys: number; neverSignedIn: number; quorumKeyAdmins: number;
-};
-
-/**
- * Every count of the overview in one pass over the cluster's users. Each CASE is the SQL twin of a
- * `userWhere` filter (lib/users/list.ts); lib/overview/overview.test.ts checks each against its list.
- */
-export async function userTallies(clusterId: string, strongKeyBits: number, keysOlderThan: Date): Promise<UserTallies> {
-  const [row] = await db.$queryRaw<Record<keyof UserTallies, bigint | number>[]>`
-    SELECT
-      COUNT(CASE WHEN "role" = 'admin' AND "mfaFingerprint" IS NULL THEN 1 END) AS "adminsWithoutMfa",
-      COUNT(CASE WHEN "role" = 'admin' AND "mfaFingerprint" IS NOT NULL THEN 1 END) AS "adminsWithMfa",
-      COUNT(CASE WHEN "role" = 'crypto-user' AND "mfaFingerprint" IS NULL THEN 1 END) AS "cryptoWithoutMfa",
-      COUNT(CASE WHEN "role" = 'crypto-user' AND "mfaFingerprint" IS NOT NULL THEN 1 END) AS "cryptoWithMfa",
-      COUNT(CASE WHEN "locked" = ${true} THEN 1 END) AS "locked",
-      COUNT(CASE WHEN "mfaKeyBits" < ${strongKeyBits} OR "quorumKeyBits" < ${strongKeyBits} THEN 1 END) AS "weakKeys",
-      COUNT(CASE WHEN "mfaRegisteredAt" < ${keysOlderThan} OR "quorumRegisteredAt" < ${keysOlderThan} THEN 1 END) AS "oldKeys",
-      COUNT(CASE WHEN "lastLoginAt" IS NULL THEN 1 END) AS "neverSignedIn",
-      COUNT(CASE WHEN "role" = 'admin' AND "quorumFingerprint" IS NOT NULL THEN 1 END) AS "quorumKeyAdmins"
-    FROM "User" WHERE "clusterId" = ${clusterId}`;
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as UserTallies;
-}
+// The console's raw SQL, in one place: where one statement must both lock and read (decision 0103), Prisma's
+// own tables, and the audit export's query for the bulk reader (decision 0093). The overview's counts are kept
+// by triggers that the migrations define (decision 0094).
 
 /** Names of the migrations Prisma recorded as applied (its own table; no model maps it). Used by /readyz. */
 export async function appliedMigrations(): Promise<string[]> {

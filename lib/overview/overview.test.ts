@@ -5,7 +5,8 @@ import { advanceClockForTests, now, resetClockForTests } from "../clock";
 import { db } from "../db/client";
 import { overrideSettingsForTests, settings } from "../settings";
 import { makeCluster, makeUser } from "../testing/fixtures";
-import { listUsers } from "../users/list";
+import { keysOlderThan, listUsers } from "../users/list";
+import { userTallies } from "../users/tallies";
 import { clusterOverview, quorumState } from "./summary";
 
 const day = 86_400_000;
@@ -84,4 +85,36 @@ test("the new users-list filters refuse unknown values in plain words", async ()
   await assert.rejects(listUsers(ctx, { key_bits: "under_1024" }), /Use under_<bits>/);
   await assert.rejects(listUsers(ctx, { key_age: "old" }), /Use over_1y/);
   await assert.rejects(listUsers(ctx, { never_signed_in: "yes" }), /Use true or false/);
+});
+
+test("the counts the database keeps stay exact through every kind of change, and a sign-in that only moves the time costs no recount", async () => {
+  const c = await seeded();
+  const recount = async () => {
+    const users = await db.user.findMany({ where: { clusterId: c.clusterId } });
+    const cutoff = keysOlderThan();
+    const oldest = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) : (a ?? b));
+    const smallest = (a: number | null, b: number | null) => (a !== null && b !== null ? Math.min(a, b) : (a ?? b));
+    const n = (f: (u: (typeof users)[number]) => boolean) => users.filter(f).length;
+    return {
+      adminsWithoutMfa: n((u) => u.role === "admin" && !u.mfaFingerprint), adminsWithMfa: n((u) => u.role === "admin" && !!u.mfaFingerprint),
+      cryptoWithoutMfa: n((u) => u.role === "crypto-user" && !u.mfaFingerprint), cryptoWithMfa: n((u) => u.role === "crypto-user" && !!u.mfaFingerprint),
+      locked: n((u) => u.locked), weakKeys: n((u) => (smallest(u.mfaKeyBits, u.quorumKeyBits) ?? Infinity) < 3072),
+      oldKeys: n((u) => (oldest(u.mfaRegisteredAt, u.quorumRegisteredAt) ?? cutoff) < cutoff), neverSignedIn: n((u) => !u.lastLoginAt),
+      quorumKeyAdmins: n((u) => u.role === "admin" && !!u.quorumFingerprint),
+    };
+  };
+  const check = async (step: string) => assert.deepEqual(await userTallies(c.clusterId, 3072, keysOlderThan()), await recount(), step);
+  await check("seeded");
+  const where = (username: string) => ({ clusterId_username: { clusterId: c.clusterId, username } });
+  await db.user.update({ where: where("adm_mfa"), data: { mfaFingerprint: null, mfaKeyBits: null, mfaRegisteredAt: null } });
+  await check("MFA deregistered");
+  await db.user.update({ where: where("cu_locked"), data: { locked: false, lastLoginAt: now() } });
+  await check("unlocked and signed in");
+  await db.user.update({ where: where("cu_new"), data: { quorumFingerprint: "SHA256:qq", quorumKeyBits: 2048, quorumRegisteredAt: new Date(now().getTime() - 500 * day), role: "admin" } });
+  await check("quorum key and a new role");
+  await db.user.delete({ where: where("adm_old") });
+  await check("deleted");
+  const before = await db.userTally.findMany({ where: { clusterId: c.clusterId }, orderBy: [{ kind: "asc" }, { value: "asc" }] });
+  await db.user.update({ where: where("cu_weak"), data: { lastLoginAt: new Date(now().getTime() + 1000), failedLogins: 0 } });
+  assert.deepEqual(await db.userTally.findMany({ where: { clusterId: c.clusterId }, orderBy: [{ kind: "asc" }, { value: "asc" }] }), before, "a later sign-in time changes no count");
 });

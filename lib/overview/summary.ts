@@ -4,9 +4,9 @@ import { authorize } from "../auth/guard";
 import { chainOf } from "../audit/chain";
 import { lastVerification } from "../audit/verify";
 import { db } from "../db/client";
-import { userTallies } from "../db/raw-sql";
 import { MIN_RSA_BITS } from "../keys/key-requirements";
 import { keyAttentionBits, keysOlderThan } from "../users/list";
+import { userTallies } from "../users/tallies";
 
 /** A number on the overview and the users-list filter that selects exactly the users it counts. */
 export type Tally = { count: number; filter: Record<string, string> };
@@ -17,8 +17,8 @@ const ADMINS_SHOWN = 10;
 
 /**
  * The cluster at a glance. Every number counts the users that the users-list filter it links to selects,
- * so a link lands on exactly the users it counted. The counts come from one pass over the users
- * (lib/db/raw-sql.ts); the test checks each one against the list its filter gives.
+ * so a link lands on exactly the users it counted. The counts come from the tallies the database keeps
+ * (lib/overview/tallies.ts); the test checks each one against the list its filter gives.
  */
 export async function clusterOverview(ctx: Ctx) {
   const actor = authorize(ctx, "cluster overview", { roles: ["admin", "crypto-user"] });

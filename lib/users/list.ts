@@ -8,6 +8,7 @@ import { db } from "../db/client";
 import { settings } from "../settings";
 import { parseInput } from "../validation";
 import { roleSchema } from "./schemas";
+import { clusterUserCount } from "./tallies";
 import { userListSelect, type UserRow } from "./view";
 
 const KEY_BITS_ADVICE = "Use under_<bits>, such as under_3072 (keys under 128-bit strength).";
@@ -46,8 +47,14 @@ export const KEY_MAX_AGE_DAYS = 365;
 
 const hasKey = (on: "enabled" | "disabled" | undefined) => (on === undefined ? undefined : on === "enabled" ? { not: null } : null);
 
-/** Keys registered before this instant are "older than a year", by the console's clock. */
-export const keysOlderThan = () => new Date(now().getTime() - KEY_MAX_AGE_DAYS * 86_400_000);
+/**
+ * Keys registered before this instant are "older than a year", by the console's clock, in whole UTC days: the
+ * start of the day 365 days ago (the overview counts keys by registration day, decision 0094).
+ */
+export const keysOlderThan = () => {
+  const t = now();
+  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate()) - KEY_MAX_AGE_DAYS * 86_400_000);
+};
 
 /** The filters as a query: the users list, its exports and the overview's links all go through here. */
 export function userWhere(clusterId: string, f: Partial<UserFilters>): Prisma.UserWhereInput {
@@ -69,6 +76,9 @@ export function userWhere(clusterId: string, f: Partial<UserFilters>): Prisma.Us
   };
 }
 
+const isUnfiltered = (f: UserFilters) =>
+  !f.search && !f.role && !f.mfa && !f.quorum && !f.locked && !f.key_bits && !f.key_age && !f.never_signed_in;
+
 /** `user list`: one page of the cluster's users, in username order, with the total that matched. */
 export async function listUsers(ctx: Ctx, input: unknown): Promise<{ users: UserRow[]; total: number; filters: UserFilters }> {
   const actor = authorize(ctx, "user list", { roles: ["admin", "crypto-user"] });
@@ -82,7 +92,7 @@ export async function listUsers(ctx: Ctx, input: unknown): Promise<{ users: User
       skip: (filters.page - 1) * filters.per_page,
       take: filters.per_page,
     }),
-    db.user.count({ where }),
+    isUnfiltered(filters) ? clusterUserCount(actor.clusterId) : db.user.count({ where }),
   ]);
   return { users, total, filters };
 }
