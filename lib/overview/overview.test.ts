@@ -5,7 +5,7 @@ import { advanceClockForTests, now, resetClockForTests } from "../clock";
 import { db } from "../db/client";
 import { overrideSettingsForTests, settings } from "../settings";
 import { makeCluster, makeUser } from "../testing/fixtures";
-import { keysOlderThan, listUsers } from "../users/list";
+import { keysOlderThan, listUsers, listUsersSchema, userWhere } from "../users/list";
 import { userTallies } from "../users/tallies";
 import { clusterOverview, quorumState } from "./summary";
 
@@ -52,6 +52,13 @@ test("the overview counts a seeded cluster exactly, and each count's filter list
     assert.equal(listed.total, tally.count);
   }
   for (const tally of [...Object.values(o.users), o.keyHolders]) assert.equal((await listUsers(c.ctx, tally.filter)).total, tally.count);
+  // The list's totals come from the same tallies; a plain count of each filter's users must agree.
+  overrideSettingsForTests({ KEY_ATTENTION_BELOW_BITS: 3072 });
+  for (const tally of [...Object.values(o.users), ...Object.values(o.attention as Record<string, { filter: Record<string, string> }>), o.keyHolders, { filter: { mfa: "enabled" } }]) {
+    const where = userWhere(c.clusterId, listUsersSchema.parse(tally.filter));
+    assert.equal((await listUsers(c.ctx, tally.filter)).total, await db.user.count({ where }), JSON.stringify(tally.filter));
+  }
+  overrideSettingsForTests({ KEY_ATTENTION_BELOW_BITS: 2048 });
 });
 
 test("by default RSA-2048, CloudHSM's own size, needs no attention: the weak-key count is left out", async () => {

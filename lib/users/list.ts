@@ -8,7 +8,7 @@ import { db } from "../db/client";
 import { settings } from "../settings";
 import { parseInput } from "../validation";
 import { roleSchema } from "./schemas";
-import { clusterUserCount } from "./tallies";
+import { tallyTotal } from "./tallies";
 import { userListSelect, type UserRow } from "./view";
 
 const KEY_BITS_ADVICE = "Use under_<bits>, such as under_3072 (keys under 128-bit strength).";
@@ -76,8 +76,11 @@ export function userWhere(clusterId: string, f: Partial<UserFilters>): Prisma.Us
   };
 }
 
-const isUnfiltered = (f: UserFilters) =>
-  !f.search && !f.role && !f.mfa && !f.quorum && !f.locked && !f.key_bits && !f.key_age && !f.never_signed_in;
+/** How many users the filters select: from the tallies the database keeps when they hold it (decision 0094). */
+async function matching(clusterId: string, f: UserFilters, where: Prisma.UserWhereInput): Promise<number> {
+  const { page: _page, per_page: _perPage, ...filters } = f;
+  return (await tallyTotal(clusterId, filters, keysOlderThan())) ?? db.user.count({ where });
+}
 
 /** `user list`: one page of the cluster's users, in username order, with the total that matched. */
 export async function listUsers(ctx: Ctx, input: unknown): Promise<{ users: UserRow[]; total: number; filters: UserFilters }> {
@@ -92,7 +95,7 @@ export async function listUsers(ctx: Ctx, input: unknown): Promise<{ users: User
       skip: (filters.page - 1) * filters.per_page,
       take: filters.per_page,
     }),
-    isUnfiltered(filters) ? clusterUserCount(actor.clusterId) : db.user.count({ where }),
+    matching(actor.clusterId, filters, where),
   ]);
   return { users, total, filters };
 }
