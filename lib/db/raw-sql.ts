@@ -38,7 +38,7 @@ export const AUDIT_EXPORT_COLUMNS = [
  * first; lib/audit/export.test.ts checks it against the Prisma query. Times are compared as the SQLite
  * adapter stores them (ISO 8601 text with +00:00).
  */
-export function auditExportSql(f: AuditSqlFilters): { sql: string; params: unknown[] } {
+export function auditExportSql(f: AuditSqlFilters, select = AUDIT_EXPORT_COLUMNS.map((c) => `"${c}"`).join(", ")): { sql: string; params: unknown[] } {
   const where = ['"chain" = ?'];
   const params: unknown[] = [f.chain];
   const add = (column: string, op: string, value: unknown) => (where.push(`"${column}" ${op} ?`), params.push(value));
@@ -49,6 +49,22 @@ export function auditExportSql(f: AuditSqlFilters): { sql: string; params: unkno
   const stored = (d: Date) => d.toISOString().replace("Z", "+00:00");
   if (f.from) add("createdAt", ">=", stored(f.from));
   if (f.before) add("createdAt", "<", stored(f.before));
-  const columns = AUDIT_EXPORT_COLUMNS.map((c) => `"${c}"`).join(", ");
-  return { sql: `SELECT ${columns} FROM "AuditEvent" WHERE ${where.join(" AND ")} ORDER BY "seq" DESC`, params };
+  return { sql: `SELECT ${select} FROM "AuditEvent" WHERE ${where.join(" AND ")} ORDER BY "seq" DESC`, params };
+}
+
+/** One CSV cell in SQLite's SQL, exactly as `csvCell` (lib/reports/csv.ts) writes it: quoted, quotes doubled, a formula defused. */
+const csvCellSql = (x: string) =>
+  `CASE WHEN ${x} IS NULL THEN '""' ELSE '"' || replace(CASE WHEN substr(${x}, 1, 1) IN ('=', '+', '-', '@', char(9), char(13)) THEN '''' || ${x} ELSE ${x} END, '"', '""') || '"' END`;
+
+/** The stored time ("…+00:00", as the SQLite adapter writes it) as the API's ISO 8601 "…Z". */
+const isoTimeSql = (x: string) => `CASE WHEN length(${x}) = 29 AND substr(${x}, 24) = '+00:00' THEN substr(${x}, 1, 23) || 'Z' ELSE strftime('%Y-%m-%dT%H:%M:%fZ', ${x}) END`;
+
+/**
+ * The audit export as CSV lines made by SQLite itself (decision 0093): one text column a row, the columns of
+ * AUDIT_EXPORT_COLUMNS in order. The stored before/after texts are the JSON the export writes. lib/audit's
+ * test checks every line against the CSV the generic writer makes from the same events.
+ */
+export function auditExportCsvSql(f: AuditSqlFilters): { sql: string; params: unknown[] } {
+  const cells = AUDIT_EXPORT_COLUMNS.map((c) => (c === "seq" ? `'"' || "seq" || '"'` : c === "createdAt" ? `'"' || ${isoTimeSql(`"${c}"`)} || '"'` : csvCellSql(`"${c}"`)));
+  return auditExportSql(f, cells.join(" || ',' || "));
 }

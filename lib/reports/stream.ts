@@ -66,3 +66,30 @@ export async function* batches<T, K>(fetch: (after: K | undefined) => Promise<T[
     after = cursorOf(rows[rows.length - 1]);
   }
 }
+
+/** CSV whose lines the database already made (one text column a row): the header, then each chunk as it comes. */
+export function csvLineStream(headers: readonly string[], chunks: AsyncIterable<unknown[][]>) {
+  const encoder = new TextEncoder();
+  const iterator = chunks[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!started) {
+          started = true;
+          controller.enqueue(encoder.encode(csvLine([...headers])));
+          return;
+        }
+        const next = await iterator.next();
+        if (next.done) return controller.close();
+        let chunk = "";
+        for (const row of next.value) chunk += `${row[0]}\r\n`;
+        if (chunk) controller.enqueue(encoder.encode(chunk));
+      },
+      async cancel() {
+        await iterator.return?.();
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}

@@ -8,13 +8,21 @@ import { peakRssGrowth, type BenchServer } from "./server";
 
 const COLUMNS = `seq, id, createdAt, actorUsername, actorRole, operation, target, outcome, error, ip, userAgent, before, after, prevHash, hash`;
 
+/** Line ends in a chunk, found natively: the reading side of both runs costs the same and little. */
+function newlines(chunk: Uint8Array): number {
+  const b = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  let n = 0;
+  for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) n++;
+  return n;
+}
+
 export async function exportThroughHttp(server: BenchServer, cookie: string) {
   const t = performance.now();
   const measured = await peakRssGrowth(server, async () => {
     const r = await fetch(`${server.url}/exports/audit?format=csv`, { headers: { cookie, "accept-encoding": "identity" } });
     if (r.status !== 200) throw new Error(`the export answered ${r.status}`);
     let lines = 0;
-    for await (const chunk of r.body as unknown as AsyncIterable<Uint8Array>) for (const byte of chunk) if (byte === 10) lines++;
+    for await (const chunk of r.body as unknown as AsyncIterable<Uint8Array>) lines += newlines(chunk);
     return lines - 1;
   });
   return { rows: measured.result, seconds: (performance.now() - t) / 1000, rssGrowthMb: measured.peakMb - measured.startMb };
@@ -36,7 +44,7 @@ export async function exportBaseline(s: Seeded): Promise<{ rows: number; seconds
   if (hasSqliteShell()) {
     const child = spawn("sqlite3", ["-readonly", "-csv", s.file, sql], { stdio: ["ignore", "pipe", "inherit"] });
     let lines = 0;
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) for (const byte of chunk) if (byte === 10) lines++;
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) lines += newlines(chunk);
     return { rows: lines, seconds: (performance.now() - t) / 1000, how: "sqlite3 -csv" };
   }
   const db = new Database(s.file, { readonly: true });
