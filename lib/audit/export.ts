@@ -3,11 +3,11 @@ import { z } from "zod";
 import type { Ctx } from "../auth/actor";
 import { authorize } from "../auth/guard";
 import { now } from "../clock";
-import { bulkRows, canBulkRead } from "../db/bulk-read";
+import { bulkPages, bulkRows, canBulkRead } from "../db/bulk-read";
 import { db } from "../db/client";
 import { auditExportCsvSql, auditExportSql } from "../db/raw-sql";
 import type { Cell } from "../reports/csv";
-import { batches, csvLineStream, rowStream, type Column } from "../reports/stream";
+import { batches, csvPageStream, rowStream, type Column } from "../reports/stream";
 import { parseInput } from "../validation";
 import { chainOf } from "./chain";
 import { auditFiltersSchema, auditRange, auditWhere, toApiEvent, type ApiEvent, type AuditFilters } from "./list";
@@ -45,7 +45,7 @@ export async function exportAudit(ctx: Ctx, input: unknown) {
     const stream = !canBulkRead()
       ? rowStream(pagedEvents(where), format, AUDIT_COLUMNS, json)
       : format === "csv"
-        ? csvLineStream(HEADERS, bulk(auditExportCsvSql(sqlFilters(actor.clusterId, filters))))
+        ? csvPageStream(HEADERS, pages(auditExportCsvSql(sqlFilters(actor.clusterId, filters))))
         : rowStream(bulk(auditExportSql(sqlFilters(actor.clusterId, filters))), format, rawJsonColumns, json);
     return { stream, format, filename: `audit-${actor.clusterId}-${generatedAt.slice(0, 10)}` };
   });
@@ -61,6 +61,7 @@ function pagedEvents(where: ReturnType<typeof auditWhere>) {
 }
 
 const bulk = ({ sql, params }: { sql: string; params: unknown[] }) => bulkRows(sql, params, BATCH);
+const pages = ({ sql, params }: { sql: string; params: unknown[] }) => bulkPages(sql, params, BATCH);
 
 function sqlFilters(clusterId: string, filters: AuditFilters) {
   const { actor, target, operation, outcome } = filters;

@@ -31,3 +31,25 @@ export async function* bulkRows(sql: string, params: unknown[], chunk: number): 
     sqlite.close();
   }
 }
+
+/**
+ * Pages of a keyset query that returns one row { text, last, n } a page (`params` then the number to stay
+ * below and the page size), all in one read transaction: one snapshot for the whole walk.
+ */
+export async function* bulkPages(sql: string, params: unknown[], size: number): AsyncGenerator<Uint8Array> {
+  const sqlite = new Database(databaseFile(), { readonly: true, fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  try {
+    const page = sqlite.prepare(sql);
+    sqlite.exec("BEGIN");
+    for (let below = Number.MAX_SAFE_INTEGER; ; ) {
+      const row = page.get(...params, below, size) as { text: Uint8Array | null; last: number | null; n: number };
+      if (row.n > 0 && row.text) yield row.text;
+      if (row.n < size || row.last === null) return;
+      below = row.last;
+      await turn();
+    }
+  } finally {
+    if (sqlite.inTransaction) sqlite.exec("COMMIT");
+    sqlite.close();
+  }
+}

@@ -38,7 +38,7 @@ export const AUDIT_EXPORT_COLUMNS = [
  * first; lib/audit/export.test.ts checks it against the Prisma query. Times are compared as the SQLite
  * adapter stores them (ISO 8601 text with +00:00).
  */
-export function auditExportSql(f: AuditSqlFilters, select = AUDIT_EXPORT_COLUMNS.map((c) => `"${c}"`).join(", ")): { sql: string; params: unknown[] } {
+export function auditExportSql(f: AuditSqlFilters, select = AUDIT_EXPORT_COLUMNS.map((c) => `"${c}"`).join(", "), paged = false): { sql: string; params: unknown[] } {
   const where = ['"chain" = ?'];
   const params: unknown[] = [f.chain];
   const add = (column: string, op: string, value: unknown) => (where.push(`"${column}" ${op} ?`), params.push(value));
@@ -49,8 +49,16 @@ export function auditExportSql(f: AuditSqlFilters, select = AUDIT_EXPORT_COLUMNS
   const stored = (d: Date) => d.toISOString().replace("Z", "+00:00");
   if (f.from) add("createdAt", ">=", stored(f.from));
   if (f.before) add("createdAt", "<", stored(f.before));
-  return { sql: `SELECT ${select} FROM "AuditEvent" WHERE ${where.join(" AND ")} ORDER BY "seq" DESC`, params };
+  // Paged: two more parameters, the number to stay below and the page size (keyset paging).
+  if (paged) where.push('"seq" < ?');
+  return { sql: `SELECT ${select} FROM "AuditEvent" WHERE ${where.join(" AND ")} ORDER BY "seq" DESC${paged ? " LIMIT ?" : ""}`, params };
 }
+
+/**
+ * Columns only the console writes, from a closed set of characters (numbers, ids, hex hashes, role, operation
+ * and outcome names, validated usernames): nothing to quote or defuse, so SQLite skips that work.
+ */
+const CONSOLE_MADE = new Set<string>(["seq", "id", "actorUsername", "actorRole", "operation", "outcome", "prevHash", "hash"]);
 
 /** One CSV cell in SQLite's SQL, exactly as `csvCell` (lib/reports/csv.ts) writes it: quoted, quotes doubled, a formula defused. */
 const csvCellSql = (x: string) =>
@@ -60,11 +68,16 @@ const csvCellSql = (x: string) =>
 const isoTimeSql = (x: string) => `CASE WHEN length(${x}) = 29 AND substr(${x}, 24) = '+00:00' THEN substr(${x}, 1, 23) || 'Z' ELSE strftime('%Y-%m-%dT%H:%M:%fZ', ${x}) END`;
 
 /**
- * The audit export as CSV lines made by SQLite itself (decision 0093): one text column a row, the columns of
- * AUDIT_EXPORT_COLUMNS in order. The stored before/after texts are the JSON the export writes. lib/audit's
- * test checks every line against the CSV the generic writer makes from the same events.
+ * The audit export as CSV made by SQLite itself (decision 0093), a page of lines a row: `text` (the lines'
+ * bytes, ends included), `last` (the page's lowest number, where the next page starts) and `n` (its lines). The
+ * columns are AUDIT_EXPORT_COLUMNS in order; the stored before/after texts are the JSON the export writes.
+ * lib/audit's test checks the result against the CSV the generic writer makes from the same events.
  */
 export function auditExportCsvSql(f: AuditSqlFilters): { sql: string; params: unknown[] } {
-  const cells = AUDIT_EXPORT_COLUMNS.map((c) => (c === "seq" ? `'"' || "seq" || '"'` : c === "createdAt" ? `'"' || ${isoTimeSql(`"${c}"`)} || '"'` : csvCellSql(`"${c}"`)));
-  return auditExportSql(f, cells.join(" || ',' || "));
+  const cells = AUDIT_EXPORT_COLUMNS.map((c) =>
+    c === "createdAt" ? `'"' || ${isoTimeSql(`"${c}"`)} || '"'` : CONSOLE_MADE.has(c) ? `'"' || coalesce("${c}", '') || '"'` : csvCellSql(`"${c}"`),
+  );
+  const page = auditExportSql(f, `"seq", ${cells.join(" || ',' || ")} || char(13, 10) AS "line"`, true);
+  // The page as bytes: it goes to the client as SQLite wrote it, never decoded into a JavaScript string.
+  return { sql: `SELECT CAST(group_concat("line", '' ORDER BY "seq" DESC) AS BLOB) AS "text", min("seq") AS "last", count(*) AS "n" FROM (${page.sql})`, params: page.params };
 }

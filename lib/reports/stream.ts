@@ -67,10 +67,10 @@ export async function* batches<T, K>(fetch: (after: K | undefined) => Promise<T[
   }
 }
 
-/** CSV whose lines the database already made (one text column a row): the header, then each chunk as it comes. */
-export function csvLineStream(headers: readonly string[], chunks: AsyncIterable<unknown[][]>) {
+/** CSV whose lines the database already made, a page of them at a time (UTF-8 bytes): the header, then each page. */
+export function csvPageStream(headers: readonly string[], pages: AsyncIterable<Uint8Array>) {
   const encoder = new TextEncoder();
-  const iterator = chunks[Symbol.asyncIterator]();
+  const iterator = pages[Symbol.asyncIterator]();
   let started = false;
   return new ReadableStream<Uint8Array>(
     {
@@ -82,9 +82,7 @@ export function csvLineStream(headers: readonly string[], chunks: AsyncIterable<
         }
         const next = await iterator.next();
         if (next.done) return controller.close();
-        let chunk = "";
-        for (const row of next.value) chunk += `${row[0]}\r\n`;
-        if (chunk) controller.enqueue(encoder.encode(chunk));
+        controller.enqueue(next.value);
       },
       async cancel() {
         await iterator.return?.();
