@@ -18,3 +18,9 @@ test("a PostgreSQL DATABASE_URL without AUTH_SECRET stops the server and says wh
   assert.doesNotThrow(() => readSettings({ DATABASE_URL: "file:./data/console.db" }));
   assert.doesNotThrow(() => readSettings({}));
 });
+
+test("SQLITE_SYNCHRONOUS is full unless set to normal; anything else stops the server with its name", () => {
+  assert.equal(readSettings({}).SQLITE_SYNCHRONOUS, "full");
+  assert.equal(readSettings({ SQLITE_SYNCHRONOUS: "NORMAL" }).SQLITE_SYNCHRONOUS, "normal");
+  for (const bad of ["off", "0", "extra"]) assert.throws(() => readSettings({ SQLITE_SYNCHRONOUS: bad }), /SQLITE_SYNCHRONOUS: must be "full" or "normal"/, bad);
+});

@@ -22,6 +22,8 @@ const schema = z.object({
   // "off" for organisations that forbid private keys in browsers: the pages then offer no "sign here".
   BROWSER_SIGNING: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // SQLite only: when a commit is on disk (lib/db/sqlite-settings.ts reads it; checked here at start-up). docs/decisions/0090.
+  SQLITE_SYNCHRONOUS: z.string().trim().toLowerCase().pipe(z.enum(["full", "normal"], { error: 'must be "full" or "normal"' })).default("full"),
 
   // Operations (README "Operating it"): metrics, events out, graceful stop.
   METRICS_TOKEN: z.string().trim().min(16, "use at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
