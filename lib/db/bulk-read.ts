@@ -1,7 +1,7 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { setImmediate as turn } from "node:timers/promises";
-import { databaseFile, databaseUrl } from "./location";
+import { databaseFile, databaseKind } from "./location";
 import { SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-settings";
 
 // Large reads (the audit export) on SQLite: a read-only connection of their own, walked with a cursor, a
@@ -9,7 +9,7 @@ import { SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-settings";
 // app's writes; it bypasses Prisma, whose per-row work made a million-event export take half a minute
 // (issue 9, decision 0093). The SQL it runs is built in lib/db/raw-sql.ts; other databases page with Prisma.
 
-export const canBulkRead = () => databaseUrl().startsWith("file:");
+export const canBulkRead = () => databaseKind() === "sqlite";
 
 /** Rows of `sql` as arrays, `chunk` at a time, yielding to the event loop between chunks. */
 export async function* bulkRows(sql: string, params: unknown[], chunk: number): AsyncGenerator<unknown[][]> {

@@ -35,7 +35,7 @@ export const AUDIT_EXPORT_COLUMNS = [
 
 /**
  * The audit export's query for lib/db/bulk-read.ts: the SQL twin of `auditWhere` (lib/audit/list.ts), newest
- * first; lib/audit/export.test.ts checks it against the Prisma query. Times are compared as the SQLite
+ * first; lib/audit/list.test.ts checks it against the Prisma query. Times are compared as the SQLite
  * adapter stores them (ISO 8601 text with +00:00).
  */
 export function auditExportSql(f: AuditSqlFilters, select = AUDIT_EXPORT_COLUMNS.map((c) => `"${c}"`).join(", "), paged = false): { sql: string; params: unknown[] } {
@@ -71,7 +71,7 @@ const isoTimeSql = (x: string) => `CASE WHEN length(${x}) = 29 AND substr(${x}, 
  * The audit export as CSV made by SQLite itself (decision 0093), a page of lines a row: `text` (the lines'
  * bytes, ends included), `last` (the page's lowest number, where the next page starts) and `n` (its lines). The
  * columns are AUDIT_EXPORT_COLUMNS in order; the stored before/after texts are the JSON the export writes.
- * lib/audit's test checks the result against the CSV the generic writer makes from the same events.
+ * lib/audit/list.test.ts checks the result against the CSV the generic writer makes from the same events.
  */
 export function auditExportCsvSql(f: AuditSqlFilters): { sql: string; params: unknown[] } {
   const cells = AUDIT_EXPORT_COLUMNS.map((c) =>
